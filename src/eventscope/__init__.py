@@ -1,0 +1,75 @@
+"""eventscope: who did what to whom, when, where, and on whose word, from dated news articles.
+
+The public API. Nothing is loaded at import time; `extract` builds (and caches
+per call site via `Pipeline`) the models on first use.
+"""
+from __future__ import annotations
+
+from datetime import date as _date
+
+from .config import Config, load_config
+from .errors import ConfigError, EventscopeError, InputError, ModelError, ProcessingError, StoreError
+from .pipeline import Failure, Pipeline
+from .records import (
+    Actor,
+    Analysis,
+    Article,
+    Attribution,
+    Event,
+    Evidence,
+    Place,
+    PlaceMention,
+    Relation,
+    TimeSpan,
+)
+
+
+
+def _as_date(value: _date | str) -> _date:
+    if isinstance(value, _date):
+        return value
+    try:
+        return _date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(f"date {value!r} is not YYYY-MM-DD") from None
+
+
+def extract(
+    text: str,
+    *,
+    date: _date | str,
+    doc_id: str | None = None,
+    pipeline: Pipeline | None = None,
+) -> list[Event]:
+    """Extract the events of one article dated `date` (the anchor for relative times).
+
+    Builds a default `Pipeline` when none is given; pass one to reuse loaded models.
+    """
+    pipe = pipeline or Pipeline()
+    article = Article(doc_id=doc_id or "doc", date=_as_date(date), text=text)
+    return list(pipe.analyze(article).events)
+
+
+__all__ = sorted([
+    "Actor",
+    "Analysis",
+    "Article",
+    "Attribution",
+    "Config",
+    "ConfigError",
+    "Event",
+    "EventscopeError",
+    "Evidence",
+    "Failure",
+    "InputError",
+    "ModelError",
+    "Pipeline",
+    "Place",
+    "PlaceMention",
+    "ProcessingError",
+    "Relation",
+    "StoreError",
+    "TimeSpan",
+    "extract",
+    "load_config",
+])

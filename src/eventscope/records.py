@@ -1,0 +1,240 @@
+"""The typed records every stage passes along.
+
+`Event` is the one output type: its `to_dict()` is the JSON record of
+`shared/design/event-record.md`. Everything here is a frozen dataclass so a
+stage can only change a record by building a new one (`dataclasses.replace`).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from datetime import date
+from typing import Any, Literal
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+QUAD_CLASS: dict[str, int] = {
+    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
+    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
+    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "SANCTION": 3,
+    "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+}
+MODALITIES: tuple[str, ...] = (
+    "asserted", "reported", "believed", "speculated", "intended", "conditional", "negated",
+)
+Modality = Literal["asserted", "reported", "believed", "speculated", "intended", "conditional", "negated"]
+TimePrecision = Literal["day", "week", "month", "season", "year", "unknown"]
+PlacePrecision = Literal["point", "city", "admin1", "region", "country"]
+RELATION_TYPES: tuple[str, ...] = (
+    "leads", "member_of", "agent_of", "proxy_of", "supports", "based_in", "ally_of",
+)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input document: the article text and its publication date (the time anchor)."""
+
+    doc_id: str
+    date: date
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    origin: str | None = None  # where it was read from: "path" or "path:line"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor as written (`text`, char offsets) and as resolved (name, country, sector, kind)."""
+
+    text: str
+    name: str
+    id: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-3
+    sector: str | None = None  # GOV, MIL, REB, OPP, NGO, IGO, MED, BUS, CVL, COP, JUD, LEG, ...
+    kind: str | None = None  # person / organization / country / group
+    aliases: tuple[str, ...] = ()
+    start: int | None = None  # char offsets of `text` in the document
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["aliases"] = list(self.aliases)
+        return d
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    """A time expression normalized to a closed interval of ISO dates."""
+
+    text: str
+    start: date
+    end: date
+    precision: TimePrecision = "day"
+    inferred: bool = False
+    char_start: int | None = None
+    char_end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "precision": self.precision,
+            "inferred": self.inferred,
+            "char_start": self.char_start,
+            "char_end": self.char_end,
+        }
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place from the offline gazetteer."""
+
+    text: str
+    name: str
+    country: str | None = None  # ISO3
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    precision: PlacePrecision = "city"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in a document, with its offsets and resolution (None if unresolved)."""
+
+    text: str
+    start: int
+    end: int
+    place: Place | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        base = {"text": self.text, "start": self.start, "end": self.end}
+        keys = ("name", "country", "admin1", "lat", "lon", "geonameid", "precision")
+        base.update({k: getattr(self.place, k) if self.place else None for k in keys})
+        return base
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a claim comes from and the cue that says so ("according to", "said")."""
+
+    source: Actor | None
+    cue: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source.to_dict() if self.source else None, "cue": self.cue}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence an event was read from, with offsets that slice the document text."""
+
+    sentence: str
+    start: int
+    end: int
+    trigger: str
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Event:
+    """One coded event: the record of `event-record.md`."""
+
+    doc_id: str
+    event_id: str
+    type: str
+    mode: str | None
+    cameo: str | None
+    source: Actor | None
+    target: Actor | None
+    date: TimeSpan | None
+    location: Place | None
+    modality: Modality
+    attribution: Attribution | None
+    evidence: Evidence
+    confidence: float
+    quad_class: int | None = None
+    sentence_index: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON record; the shape never depends on which fields are filled."""
+        return {
+            "doc_id": self.doc_id,
+            "event_id": self.event_id,
+            "type": self.type,
+            "mode": self.mode,
+            "cameo": self.cameo,
+            "source": self.source.to_dict() if self.source else None,
+            "target": self.target.to_dict() if self.target else None,
+            "date": self.date.to_dict() if self.date else None,
+            "location": self.location.to_dict() if self.location else None,
+            "modality": self.modality,
+            "attribution": self.attribution.to_dict() if self.attribution else None,
+            "evidence": self.evidence.to_dict(),
+            "confidence": round(self.confidence, 3),
+            "quad_class": self.quad_class,
+            "sentence_index": self.sentence_index,
+        }
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation between two actors read from the text (leads, member_of, proxy_of, ...)."""
+
+    doc_id: str
+    subject: Actor
+    relation: str
+    object: Actor
+    modality: Modality
+    evidence: Evidence
+    confidence: float = 0.7
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "subject": self.subject.to_dict(),
+            "relation": self.relation,
+            "object": self.object.to_dict(),
+            "modality": self.modality,
+            "evidence": self.evidence.to_dict(),
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the pipeline knows about one article; each stage returns a new one.
+
+    `doc` is the spaCy Doc (None before the parse stage). `actors` are every
+    resolved actor mention of the document (events point at some of them),
+    `times` and `places` every time/place expression found.
+    """
+
+    article: Article
+    doc: Any = None  # spacy.tokens.Doc
+    actors: tuple[Actor, ...] = ()
+    events: tuple[Event, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    times: tuple[TimeSpan, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
+
+    def with_(self, **changes: Any) -> "Analysis":
+        """A copy with some fields replaced (stages use this instead of mutation)."""
+        return replace(self, **changes)
+
+
+__all__ = [
+    "Actor", "Analysis", "Article", "Attribution", "Event", "Evidence", "MODALITIES", "PLOVER_TYPES",
+    "Place", "PlaceMention", "QUAD_CLASS", "RELATION_TYPES", "Relation", "TimeSpan",
+]
