@@ -6,6 +6,7 @@ Each module in `COMMAND_MODULES` has `register(app)`; registration happens in
 from __future__ import annotations
 
 import importlib
+import logging
 
 import typer
 
@@ -28,5 +29,6 @@ def build_app() -> typer.Typer:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: library warnings go to stderr as one line each."""
+    logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
     build_app()()

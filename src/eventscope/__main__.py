@@ -1,0 +1,4 @@
+"""`python -m eventscope` runs the CLI."""
+from .cli import main
+
+main()

@@ -1,0 +1,146 @@
+"""extract, ingest, events, errors and demo: the main jobs."""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import EventscopeError
+from ..export import RECORD_FORMATS, write_records
+from ..pipeline import Failure, Pipeline
+from ..runner import extract_items, ingest_items, read
+from ..store import EventFilter, Store
+from .common import ConfigOpt, DateOpt, DbOpt, ModelOpt, fail, make_config, parse_day, progress_bar
+
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help=f"Output format: {', '.join(RECORD_FORMATS)}.")]
+Paths = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")]
+
+
+def _pipeline(config: str | None, model: str | None, db: str | None = None) -> Pipeline:
+    try:
+        return Pipeline(make_config(config, model, db))
+    except EventscopeError as exc:
+        raise fail(str(exc)) from None
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in RECORD_FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(RECORD_FORMATS)}", param_hint="--format")
+
+
+def extract(paths: Paths, fmt: FormatOpt = "jsonl", date: DateOpt = None, model: ModelOpt = None,
+            config: ConfigOpt = None) -> None:
+    """Print the events of the inputs without storing them. Exit code 1 if any input failed."""
+    _check_format(fmt)
+    day = parse_day(date, "--date")
+    pipeline = _pipeline(config, model)
+    failed = 0
+
+    def records():
+        nonlocal failed
+        for result in extract_items(read(paths, pipeline, day), pipeline):
+            if isinstance(result, Failure):
+                failed += 1
+                typer.echo(f"error: {result}", err=True)
+                continue
+            advance()
+            yield from (e.to_dict() for e in result.events)
+
+    with progress_bar("extracting") as advance:
+        write_records(records(), fmt, sys.stdout)
+    if failed:
+        raise typer.Exit(1)
+
+
+def ingest(paths: Paths, db: DbOpt = None, date: DateOpt = None, model: ModelOpt = None,
+           config: ConfigOpt = None) -> None:
+    """Store the inputs' events in the DuckDB store; unchanged documents are skipped."""
+    day = parse_day(date, "--date")
+    pipeline = _pipeline(config, model, db)
+    try:
+        with Store(pipeline.config.db_path) as store, progress_bar("ingesting") as advance:
+            report = ingest_items(read(paths, pipeline, day), store, pipeline, progress=advance)
+    except EventscopeError as exc:
+        raise fail(str(exc)) from None
+    for failure in report.failures:
+        typer.echo(f"error: {failure}", err=True)
+    typer.echo(f"{report.documents} documents stored ({report.events} events), {report.skipped} unchanged skipped, "
+               f"{len(report.failures)} failed; store: {Path(pipeline.config.db_path).resolve()}", err=True)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def events(
+    db: DbOpt = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Actor name, text or country (substring).")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="ISO3 of an actor or of the place.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Events ending on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Events starting on or before YYYY-MM-DD.")] = None,
+    modality: Annotated[str | None, typer.Option("--modality", help="asserted, reported, believed, ...")] = None,
+    fmt: FormatOpt = "table",
+    config: ConfigOpt = None,
+) -> None:
+    """Query stored events."""
+    _check_format(fmt)
+    flt = EventFilter(type=type, actor=actor, country=country, since=parse_day(since, "--since"),
+                      until=parse_day(until, "--until"), modality=modality)
+    path = make_config(config, None, db).db_path
+    if not Path(path).exists():
+        raise fail(f"{path}: no store here (run `eventscope ingest` first or pass --db)")
+    try:
+        with Store(path, read_only=True) as store:
+            write_records(store.iter_events(flt), fmt, sys.stdout)
+    except EventscopeError as exc:
+        raise fail(str(exc)) from None
+
+
+def errors(db: DbOpt = None, config: ConfigOpt = None) -> None:
+    """List the inputs that failed in earlier ingests."""
+    path = make_config(config, None, db).db_path
+    with Store(path, read_only=True) as store:
+        for row in store.errors():
+            typer.echo(f"{row['logged_at']:%Y-%m-%d %H:%M:%S}  {row['location']}: {row['message']} [{row['code']}]")
+
+
+def summary(store: Store, *, evidence_lines: int = 5) -> str:
+    """A readable summary of a store: events per type, top actors, a few evidence lines."""
+    records = store.events()
+    by_type = Counter(r["type"] for r in records)
+    actors = Counter(a["name"] for r in records for a in (r.get("source"), r.get("target")) if a)
+    lines = [f"{store.count('documents')} documents, {len(records)} events, {store.count('ingest_errors')} errors",
+             "", "Events per type:"]
+    lines += [f"  {t:<10} {n}" for t, n in by_type.most_common()]
+    lines += ["", "Most active actors:"] + [f"  {name:<40} {n}" for name, n in actors.most_common(10)]
+    lines += ["", "Evidence:"]
+    for r in sorted(records, key=lambda r: -r["confidence"])[:evidence_lines]:
+        src, tgt = (r.get("source") or {}).get("name", "?"), (r.get("target") or {}).get("name", "-")
+        lines.append(f"  [{r['type']} {r['modality']}] {src} -> {tgt}: \"{r['evidence']['sentence'][:150]}\"")
+    return "\n".join(lines)
+
+
+def demo(
+    paths: Annotated[list[str] | None, typer.Argument(help="Inputs [default: the bundled samples/].")] = None,
+    db: DbOpt = None, model: ModelOpt = None, config: ConfigOpt = None,
+) -> None:
+    """Ingest the sample articles into the default store and print a summary."""
+    pipeline = _pipeline(config, model, db)
+    inputs = paths or [str(Path(__file__).resolve().parents[3] / "samples")]
+    with Store(pipeline.config.db_path) as store:
+        with progress_bar("ingesting") as advance:
+            report = ingest_items(read(inputs, pipeline), store, pipeline, progress=advance)
+        typer.echo(summary(store))
+    typer.echo(f"\nStore: {Path(pipeline.config.db_path).resolve()} ({report.documents} new documents, "
+               f"{report.skipped} unchanged, {len(report.failures)} failed)")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the commands of this module to the app."""
+    app.command("extract")(extract)
+    app.command("ingest")(ingest)
+    app.command("events")(events)
+    app.command("errors")(errors)
+    app.command("demo")(demo)

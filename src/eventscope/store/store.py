@@ -1,0 +1,221 @@
+"""Open, migrate and write the DuckDB store; one transaction per document.
+
+Re-writing a document first deletes every row it produced, so re-ingesting
+never duplicates anything, and a crash mid-document leaves the old rows.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..errors import StoreError
+from ..pipeline import Failure
+from ..records import Actor, Analysis, Event
+from .queries import EventFilter, event_where
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
+DOC_TABLES = ("events", "actor_mentions", "relations", "place_mentions", "event_mentions", "documents")
+
+
+def text_hash(text: str) -> str:
+    """Content key of a document: SHA-256 of its text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def actor_key(actor: Actor) -> str:
+    """A stable key for the actors table: the id when known, else name and country."""
+    if actor.id:
+        return actor.id
+    return f"{actor.name.strip().lower()}|{actor.country or ''}"
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _actor_cols(actor: Actor | None) -> list[Any]:
+    if actor is None:
+        return [None] * 5
+    return [actor.name, actor.text, actor.country, actor.sector, actor.kind]
+
+
+def _event_row(event: Event) -> list[Any]:
+    d, loc, att, ev = event.date, event.location, event.attribution, event.evidence
+    return [
+        event.event_id, event.doc_id, event.type, event.mode, event.cameo, event.quad_class,
+        *_actor_cols(event.source), *_actor_cols(event.target),
+        d.start if d else None, d.end if d else None, d.precision if d else None,
+        d.inferred if d else None, d.text if d else None,
+        loc.name if loc else None, loc.country if loc else None, loc.admin1 if loc else None,
+        loc.lat if loc else None, loc.lon if loc else None, loc.geonameid if loc else None,
+        loc.precision if loc else None,
+        event.modality, att.source.name if att and att.source else None, att.cue if att else None,
+        ev.sentence, ev.start, ev.end, ev.trigger, event.confidence, json.dumps(event.to_dict(), ensure_ascii=False),
+    ]
+
+
+class Store:
+    """A DuckDB file (or ":memory:"). Use as a context manager or call `close()`."""
+
+    def __init__(self, path: str | Path = "eventscope.duckdb", *, read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except (duckdb.Error, OSError) as exc:
+            raise StoreError(f"cannot open the store: {exc}", where=self.path) from None
+        if not read_only:
+            self.migrate()
+        elif self.schema_version() != SCHEMA_VERSION:
+            raise StoreError(f"store has schema version {self.schema_version()}, this eventscope needs "
+                             f"{SCHEMA_VERSION}: open it once without read-only to migrate", where=self.path)
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        self.con.close()
+
+    def schema_version(self) -> int:
+        """The version the file is at (0 for a new file)."""
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'").fetchone()[0]
+        if not exists:
+            return 0
+        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0] or 0) if row else 0
+
+    def migrate(self) -> int:
+        """Apply every migration the file lacks, each in its own transaction; returns the version."""
+        current = self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise StoreError(f"store has schema version {current}, newer than this eventscope "
+                             f"({SCHEMA_VERSION}); upgrade eventscope", where=self.path)
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            with self.transaction():
+                self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+                for statement in MIGRATIONS[version - 1]:
+                    self.con.execute(statement)
+                self.con.execute("INSERT INTO schema_version VALUES (?)", [version])
+        return SCHEMA_VERSION
+
+    def transaction(self) -> "_Transaction":
+        """`with store.transaction():` commits on success, rolls back on any error."""
+        return _Transaction(self.con)
+
+    # -- writing -----------------------------------------------------------------------------
+    def document_hash(self, doc_id: str) -> str | None:
+        """The stored text hash of a document, or None when it is not stored."""
+        row = self.con.execute("SELECT text_hash FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        return row[0] if row else None
+
+    def write(self, analysis: Analysis) -> int:
+        """Store one analysed document in one transaction, replacing its earlier rows; returns #events."""
+        article = analysis.article
+        with self.transaction():
+            self._delete_doc(article.doc_id)
+            self.con.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [article.doc_id, article.date, article.title, article.url, article.source, article.origin,
+                 article.text, text_hash(article.text), len(analysis.events), _now()])
+            if analysis.events:
+                self.con.executemany(f"INSERT INTO events VALUES ({', '.join(['?'] * 37)})",
+                                     [_event_row(e) for e in analysis.events])
+                self.con.executemany("INSERT INTO event_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                    [e.event_id, e.doc_id, e.sentence_index, e.evidence.start, e.evidence.end, e.evidence.trigger,
+                     e.evidence.trigger_start, e.evidence.trigger_end, e.modality,
+                     e.attribution.source.name if e.attribution and e.attribution.source else None,
+                     e.attribution.cue if e.attribution else None] for e in analysis.events])
+            self._write_actors(analysis)
+            if analysis.relations:
+                self.con.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                    [r.doc_id, actor_key(r.subject), r.relation, actor_key(r.object), r.modality,
+                     r.evidence.sentence, r.evidence.start, r.evidence.end, r.confidence,
+                     json.dumps(r.to_dict(), ensure_ascii=False)] for r in analysis.relations])
+            if analysis.places:
+                self.con.executemany("INSERT INTO place_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                    [article.doc_id, m.text, m.start, m.end, *([getattr(m.place, k) for k in (
+                        "name", "country", "admin1", "lat", "lon", "geonameid", "precision")] if m.place
+                        else [None] * 7)] for m in analysis.places])
+        return len(analysis.events)
+
+    def _write_actors(self, analysis: Analysis) -> None:
+        doc_id = analysis.article.doc_id
+        mentions: list[tuple[Actor, str | None, str | None]] = [(a, None, None) for a in analysis.actors]
+        for event in analysis.events:
+            mentions += [(a, event.event_id, role) for a, role in ((event.source, "source"), (event.target, "target"))
+                         if a is not None]
+        for relation in analysis.relations:
+            mentions += [(relation.subject, None, "relation"), (relation.object, None, "relation")]
+        actors = {actor_key(a): a for a, _, _ in mentions}
+        if not actors:
+            return
+        self.con.executemany(
+            "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (actor_key) DO NOTHING",
+            [[k, a.name, a.country, a.sector, a.kind, a.id, json.dumps(list(a.aliases))] for k, a in actors.items()])
+        self.con.executemany("INSERT INTO actor_mentions VALUES (?, ?, ?, ?, ?, ?, ?)", [
+            [doc_id, actor_key(a), a.text, a.start, a.end, event_id, role] for a, event_id, role in mentions])
+
+    def _delete_doc(self, doc_id: str) -> None:
+        for table in DOC_TABLES:
+            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+
+    def record_failure(self, failure: Failure) -> None:
+        """Keep a failed input in `ingest_errors` (its own small transaction)."""
+        with self.transaction():
+            self.con.execute("INSERT INTO ingest_errors (logged_at, doc_id, location, code, message) VALUES (?, ?, ?, ?, ?)",
+                             [_now(), failure.doc_id, failure.where, failure.code, failure.message])
+
+    # -- reading -----------------------------------------------------------------------------
+    def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Event records (the JSON of event-record.md) matching the filter, by date then id."""
+        return list(self.iter_events(flt))
+
+    def iter_events(self, flt: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Stream matching event records without loading them all."""
+        flt = flt or EventFilter()
+        where, params = event_where(flt)
+        sql = (f"SELECT record FROM events WHERE {where} ORDER BY date_start NULLS LAST, doc_id, event_id"
+               f"{' LIMIT ? OFFSET ?' if flt.limit is not None else ''}")
+        if flt.limit is not None:
+            params += [flt.limit, flt.offset]
+        cursor = self.con.execute(sql, params)
+        while batch := cursor.fetchmany(1000):
+            for (record,) in batch:
+                yield json.loads(record)
+
+    def count(self, table: str) -> int:
+        """Row count of one of the store's tables."""
+        if table not in (*DOC_TABLES, "actors", "ingest_errors"):
+            raise StoreError(f"unknown table {table!r}")
+        return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def errors(self) -> list[dict[str, Any]]:
+        """Every recorded ingest error, oldest first."""
+        cur = self.con.execute("SELECT logged_at, doc_id, location, code, message FROM ingest_errors ORDER BY error_id")
+        cols = [c[0] for c in cur.description]
+        return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+
+class _Transaction:
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+
+    def __enter__(self) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        self.con.execute("COMMIT" if exc_type is None else "ROLLBACK")

@@ -1,0 +1,147 @@
+"""Reading inputs: every format, and a clear error naming the input for every kind of bad input."""
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eventscope import Article, Failure
+from eventscope.stages.ingest import read_inputs
+
+from conftest import PEER_DEV, needs_shared
+
+
+def read(*paths, **kw) -> list:
+    return list(read_inputs([str(p) for p in paths], **kw))
+
+
+def one_failure(items: list) -> Failure:
+    assert len(items) == 1 and isinstance(items[0], Failure), items
+    return items[0]
+
+
+def test_seed_format_gives_stem_id_and_date(tmp_path: Path) -> None:
+    f = tmp_path / "abc_123.txt"
+    f.write_text("date 2022-03-22 Russia attacked Ukraine.\nSecond line.", encoding="utf-8")
+    [art] = read(f)
+    assert isinstance(art, Article)
+    assert (art.doc_id, art.date) == ("abc_123", date(2022, 3, 22))
+    assert art.text == "Russia attacked Ukraine.\nSecond line."
+
+
+def test_seed_date_line_on_its_own_line(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("date 2021-01-05\nText here.", encoding="utf-8")
+    [art] = read(f)
+    assert art.text == "Text here." and art.date == date(2021, 1, 5)
+
+
+def test_jsonl_and_csv_with_optional_fields(tmp_path: Path) -> None:
+    j = tmp_path / "a.jsonl"
+    j.write_text(json.dumps({"id": "x1", "date": "2020-02-29", "text": "Hello.", "title": "T", "url": "u"}) + "\n\n"
+                 + json.dumps({"id": "x2", "date": "2020-03-01", "text": "World."}) + "\n", encoding="utf-8")
+    c = tmp_path / "b.csv"
+    c.write_text('id,date,text,source\ny1,2019-12-31,"A, quoted text.",Wire\n', encoding="utf-8")
+    arts = read(j, c)
+    assert [a.doc_id for a in arts] == ["x1", "x2", "y1"]
+    assert arts[0].title == "T" and arts[2].source == "Wire" and arts[2].text == "A, quoted text."
+
+
+def test_directory_is_recursive_and_sorted(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("date 2022-01-01 B.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("date 2022-01-01 A.", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("date 2022-01-01 H.", encoding="utf-8")
+    assert [a.doc_id for a in read(tmp_path)] == ["a", "b"]
+
+
+def test_stdin_seed_and_jsonl() -> None:
+    [art] = list(read_inputs(["-"], stdin=io.StringIO("date 2022-05-01 From stdin.")))
+    assert art.doc_id == "stdin" and art.text == "From stdin."
+    arts = list(read_inputs(["-"], stdin=io.StringIO('{"id": "s1", "date": "2022-05-01", "text": "J."}\n')))
+    assert arts[0].doc_id == "s1"
+
+
+def test_html_page_text_title_and_meta_date(tmp_path: Path) -> None:
+    f = tmp_path / "page.html"
+    f.write_text('<html><head><title>Talks</title><meta property="article:published_time" content="2022-04-02T10:00">'
+                 '<script>var x=1;</script></head><body><p>Leaders met.</p><p>They agreed.</p></body></html>',
+                 encoding="utf-8")
+    [art] = read(f)
+    assert art.title == "Talks" and art.date == date(2022, 4, 2)
+    assert art.text == "Leaders met.\n\nThey agreed."
+
+
+def test_default_date_for_text_without_date_line(tmp_path: Path) -> None:
+    f = tmp_path / "plain.txt"
+    f.write_text("No date line here.", encoding="utf-8")
+    [art] = read(f, default_date=date(2020, 1, 1))
+    assert art.date == date(2020, 1, 1)
+
+
+@pytest.mark.parametrize(("content", "code", "words"), [
+    (b"", "empty", "empty file"),
+    (b"date 2022-03-22   \n\n", "empty", "no text"),
+    (b"Just text without a date.", "bad_date", "first line must be `date YYYY-MM-DD`"),
+    (b"date 22/03/2022 Text.", "bad_date", "malformed date '22/03/2022'"),
+    (b"date 2022-02-30 Text.", "bad_date", "malformed date '2022-02-30'"),
+    (b"date 2022-03-22 caf\xe9 latin-1", "encoding", "not UTF-8"),
+    (b"\x7fELF\x00\x01\x02binary", "binary", "binary file"),
+])
+def test_bad_text_files_fail_with_clear_message(tmp_path: Path, content: bytes, code: str, words: str) -> None:
+    f = tmp_path / "bad.txt"
+    f.write_bytes(content)
+    failure = one_failure(read(f))
+    assert failure.code == code
+    assert words in failure.message
+    assert failure.where == str(f)
+
+
+def test_too_large_file(tmp_path: Path) -> None:
+    f = tmp_path / "big.txt"
+    f.write_bytes(b"date 2022-01-01 " + b"word " * 4_200_000)  # 21 MB
+    failure = one_failure(read(f, max_bytes=4_000_000))
+    assert failure.code == "too_large" and "over the limit" in failure.message
+
+
+def test_unknown_type_and_missing_path(tmp_path: Path) -> None:
+    f = tmp_path / "x.docx"
+    f.write_bytes(b"PK\x03\x04")
+    assert "unknown file type '.docx'" in one_failure(read(f)).message
+    assert one_failure(read(tmp_path / "nope.txt")).message == "no such file or folder"
+
+
+def test_malformed_jsonl_lines_name_the_line_and_keep_the_rest(tmp_path: Path) -> None:
+    f = tmp_path / "m.jsonl"
+    f.write_text('{"id": "ok1", "date": "2022-01-01", "text": "Fine."}\n'
+                 '{"id": "bad", "date": \n'
+                 '["not", "an", "object"]\n'
+                 '{"id": "nodate", "text": "No date."}\n'
+                 '{"id": "ok2", "date": "2022-01-02", "text": "Also fine."}\n', encoding="utf-8")
+    items = read(f)
+    assert [i.doc_id for i in items if isinstance(i, Article)] == ["ok1", "ok2"]
+    failures = [i for i in items if isinstance(i, Failure)]
+    assert [x.where for x in failures] == [f"{f}:2", f"{f}:3", f"{f}:4"]
+    assert "malformed JSON" in failures[0].message and "missing date" in failures[2].message
+
+
+def test_csv_without_text_column(tmp_path: Path) -> None:
+    f = tmp_path / "c.csv"
+    f.write_text("id,date\n1,2022-01-01\n", encoding="utf-8")
+    assert "header row" in one_failure(read(f)).message
+
+
+def test_partial_date_is_read_as_first_of_month(tmp_path: Path, caplog) -> None:
+    f = tmp_path / "p.jsonl"
+    f.write_text('{"id": "p", "date": "2008-08-", "text": "Talks."}\n', encoding="utf-8")
+    [art] = read(f)
+    assert art.date == date(2008, 8, 1)
+    assert "partial date '2008-08-'" in caplog.text
+
+
+def test_peer_sentences_are_readable_as_they_are() -> None:
+    items = read(needs_shared(PEER_DEV))
+    assert len(items) == 265 and all(isinstance(i, Article) for i in items)
