@@ -27,12 +27,12 @@ DEFAULT_OUT = ROOT / "src" / "eventscope" / "data" / "actors"
 # Kosovo has no ISO code and gets the widely used user-assigned XKX). None drops the code.
 CAMEO_TO_ISO: dict[str, str | None] = {
     "TMP": "TLS", "ROM": "ROU", "ZAR": "COD", "KSV": "XKX", "USR": "SUN", "FRN": "FRA",
-    "SRP": "BIH", "KRJ": "HRV", "JAP": "JPN", "ITL": "ITA", "KNT": None,
+    "SRP": "BIH", "KRJ": "HRV", "JAP": "JPN", "ITL": "ITA", "ANG": "AGO", "KNT": None,
 }
 # Non-country first codes: international actors and PETRARCH regional codes (no ISO country).
 NON_COUNTRY = {
     "IGO", "NGO", "MNC", "IMG", "INT", "MEA", "SAS", "KKL", "WEU", "SEA", "EAF", "LAM", "CFR", "BUD",
-    "ASA", "AFR", "SAF", "NMR", "EEU", "EUR", "CAS", "EIN", "ANG", "SAM", "NAF", "WAF", "HIN", "MED",
+    "ASA", "AFR", "SAF", "NMR", "EEU", "EUR", "CAS", "EIN", "SAM", "NAF", "WAF", "HIN", "MED",
     "ELI", "---", "BAH", "MOS",
 }
 SECTOR_FOR_FIRST = {"IGO": "IGO", "NGO": "NGO", "MNC": "BUS", "IMG": "REB", "MED": "MED", "ELI": "ELI"}
@@ -117,14 +117,16 @@ def split_code(code: str) -> tuple[str | None, str | None]:
 
 
 def role_text(code: str, start: str, end: str) -> str:
-    """A role in our format: `IRNGOV:20050803-20130803`, `IRNGOV:19890604-`, `IRNGOV`."""
+    """A role in our format: `IRNGOV:20050803-20130803`, `IRNGOV:19890604-`, `IRNGOV`; ISO3 or `---`."""
+    country, sector = split_code(code)
+    code = (country or "---") + (sector or "")
     if start.startswith(">"):
         start, end = iso_date(start[1:]), ""
     elif start.startswith("<"):
         start, end = "", iso_date(start[1:])
     else:
         start, end = iso_date(start), iso_date(end)
-    return f"{code.lstrip('~')}:{start}-{end}" if start or end else code.lstrip("~")
+    return f"{code}:{start}-{end}" if start or end else code
 
 
 ISO3 = {c.alpha_3 for c in pycountry.countries}

@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from eventscope.cli import build_app
+from eventscope.stages.ingest import parse_seed
 
 from conftest import EXAMPLE, ROOT, SAMPLES, needs_shared
 
@@ -47,12 +48,12 @@ def test_extract_example_prints_full_records_with_offsets(app) -> None:
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     assert records, "no events on the example article"
-    text = example.read_text(encoding="utf-8").split(" ", 2)[2]
+    text = parse_seed(example.read_text(encoding="utf-8"), doc_id="x", where="x").text
     for r in records:
         assert RECORD_KEYS <= set(r)
         assert r["type"] in PLOVER and r["doc_id"] == "000_80df060fc5a6c81c"
         ev = r["evidence"]
-        assert text[ev["start"]:ev["end"]] == ev["sentence"]
+        assert text[ev["start"]:ev["end"]] == ev["sentence"] == ev["sentence"].strip()
 
 
 def test_extract_reports_bad_inputs_and_exits_1(app, tmp_path: Path) -> None:

@@ -10,6 +10,8 @@ from datetime import date as _date
 from .config import Config, load_config
 from .errors import ConfigError, EventscopeError, InputError, ModelError, ProcessingError, StoreError
 from .pipeline import Failure, Pipeline
+from .geoparse import geoparse
+from .timex import normalize_time
 from .records import (
     Actor,
     Analysis,
@@ -71,5 +73,7 @@ __all__ = sorted([
     "StoreError",
     "TimeSpan",
     "extract",
+    "geoparse",
     "load_config",
+    "normalize_time",
 ])

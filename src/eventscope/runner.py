@@ -2,15 +2,19 @@
 
 Unchanged documents (same doc id, same text hash) are skipped before the parse;
 changed ones are replaced; every failure is recorded and the batch goes on.
+Documents stream through the parser (in worker processes with `workers > 1`,
+see `parallel.py`) and into the store in batches: memory stays flat.
 """
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .parallel import chunked, pipe
 from .pipeline import Failure, Pipeline
 from .records import Analysis, Article
 from .stages.ingest import read_inputs
@@ -18,6 +22,7 @@ from .store import Store, text_hash
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int], None]
+LOOKUP_CHUNK = 256  # documents whose stored hashes are looked up in one query
 
 
 @dataclass
@@ -44,28 +49,52 @@ def extract_items(items: Iterable[Article | Failure], pipeline: Pipeline) -> Ite
     return pipeline.pipe(items)
 
 
-def ingest_items(items: Iterable[Article | Failure], store: Store, pipeline: Pipeline,
-                 progress: Progress | None = None) -> IngestReport:
-    """Store every article's analysis, skipping unchanged documents; record every failure."""
-    report = IngestReport()
-
-    def fresh() -> Iterator[Article | Failure]:
-        for item in items:
-            if isinstance(item, Article) and store.document_hash(item.doc_id) == text_hash(item.text):
+def _unchanged_skipped(items: Iterable[Article | Failure], store: Store, report: IngestReport,
+                       progress: Progress | None) -> Iterator[Article | Failure]:
+    """Drop articles whose stored text hash is the same, before they reach the parser (one lookup per chunk)."""
+    for chunk in chunked(items, LOOKUP_CHUNK):
+        known = store.stored_hashes([i.doc_id for i in chunk if isinstance(i, Article)])
+        for item in chunk:
+            if isinstance(item, Article) and known.get(item.doc_id) == text_hash(item.text):
                 report.skipped += 1
                 if progress:
                     progress(1)
                 continue
             yield item
 
-    for result in pipeline.pipe(fresh()):
-        if isinstance(result, Failure):
-            report.failures.append(result)
-            store.record_failure(result)
-            log.warning("%s", result)
-        else:
-            report.events += store.write(result)
-            report.documents += 1
+
+def _write_batches(results: Iterable[Analysis | Failure], size: int, seconds: float) -> Iterator[list[Analysis | Failure]]:
+    """Group results for one transaction each: `size` documents, or fewer once `seconds` have passed."""
+    batch: list[Analysis | Failure] = []
+    started = time.monotonic()
+    for result in results:
+        batch.append(result.with_(doc=None) if isinstance(result, Analysis) else result)
+        if len(batch) >= size or time.monotonic() - started >= seconds:
+            yield batch
+            batch, started = [], time.monotonic()
+    if batch:
+        yield batch
+
+
+def ingest_items(items: Iterable[Article | Failure], store: Store, pipeline: Pipeline,
+                 progress: Progress | None = None, *, workers: int = 1, batch_docs: int = 64,
+                 batch_seconds: float = 2.0) -> IngestReport:
+    """Store every article's analysis, skipping unchanged documents; record every failure.
+
+    Documents are written whole, `batch_docs` per transaction (or whatever is
+    ready after `batch_seconds`), so an interrupted ingest loses at most the
+    batch in flight and a re-run picks up where it stopped.
+    """
+    report = IngestReport()
+    results = pipe(_unchanged_skipped(items, store, report, progress), pipeline, workers=workers)
+    for batch in _write_batches(results, batch_docs, batch_seconds):
+        analyses = [r for r in batch if isinstance(r, Analysis)]
+        failures = [r for r in batch if isinstance(r, Failure)]
+        report.events += store.write_many(analyses, failures)
+        report.documents += len(analyses)
+        report.failures += failures
+        for failure in failures:
+            log.warning("%s", failure)
         if progress:
-            progress(1)
+            progress(len(batch))
     return report

@@ -12,6 +12,11 @@ import typer
 
 COMMAND_MODULES: tuple[str, ...] = (
     "core",
+    "timecmd",
+    "servecmd",
+    "exportcmd",
+    "briefcmd",
+    "placescmd",
 )
 
 

@@ -5,6 +5,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -16,6 +17,16 @@ ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to
 ConfigOpt = Annotated[str | None, typer.Option("--config", help="TOML file overriding default_config.toml.")]
 DbOpt = Annotated[str | None, typer.Option("--db", help="DuckDB store file [default: eventscope.duckdb].")]
 DateOpt = Annotated[str | None, typer.Option("--date", help="Article date YYYY-MM-DD for inputs without one.")]
+
+
+def read_text_arg(text: str) -> str:
+    """The text itself, stdin for "-", or the contents of a file when `text` names one."""
+    if text == "-":
+        return sys.stdin.read()
+    path = Path(text)
+    if len(text) < 4096 and "\n" not in text and path.is_file():
+        return path.read_text("utf-8")
+    return text
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:

@@ -55,14 +55,23 @@ def extract(paths: Paths, fmt: FormatOpt = "jsonl", date: DateOpt = None, model:
         raise typer.Exit(1)
 
 
+WorkersOpt = Annotated[int | None, typer.Option(
+    "--workers", "-w", min=1, help="Worker processes [default: pipeline.workers from the config, 0 = one per core].")]
+
+
 def ingest(paths: Paths, db: DbOpt = None, date: DateOpt = None, model: ModelOpt = None,
-           config: ConfigOpt = None) -> None:
-    """Store the inputs' events in the DuckDB store; unchanged documents are skipped."""
+           config: ConfigOpt = None, workers: WorkersOpt = None) -> None:
+    """Store the inputs' events in the DuckDB store; unchanged documents are skipped.
+
+    Documents stream through the parser in worker processes and are written in
+    batches; an interrupted ingest can simply be run again.
+    """
     day = parse_day(date, "--date")
     pipeline = _pipeline(config, model, db)
+    n_workers = workers or pipeline.config.worker_count
     try:
         with Store(pipeline.config.db_path) as store, progress_bar("ingesting") as advance:
-            report = ingest_items(read(paths, pipeline, day), store, pipeline, progress=advance)
+            report = ingest_items(read(paths, pipeline, day), store, pipeline, progress=advance, workers=n_workers)
     except EventscopeError as exc:
         raise fail(str(exc)) from None
     for failure in report.failures:
@@ -83,8 +92,11 @@ def events(
     modality: Annotated[str | None, typer.Option("--modality", help="asserted, reported, believed, ...")] = None,
     fmt: FormatOpt = "table",
     config: ConfigOpt = None,
+    clusters: Annotated[bool, typer.Option(
+        "--clusters", help="One record per event cluster (the same event told by several documents), "
+                           "with n_mentions, n_documents and its mentions.")] = False,
 ) -> None:
-    """Query stored events."""
+    """Query stored events: every mention, or with --clusters each event once."""
     _check_format(fmt)
     flt = EventFilter(type=type, actor=actor, country=country, since=parse_day(since, "--since"),
                       until=parse_day(until, "--until"), modality=modality)
@@ -93,7 +105,7 @@ def events(
         raise fail(f"{path}: no store here (run `eventscope ingest` first or pass --db)")
     try:
         with Store(path, read_only=True) as store:
-            write_records(store.iter_events(flt), fmt, sys.stdout)
+            write_records(store.iter_clusters(flt) if clusters else store.iter_events(flt), fmt, sys.stdout)
     except EventscopeError as exc:
         raise fail(str(exc)) from None
 

@@ -1,10 +1,18 @@
-"""Stage 'actors' (placeholder until its issue lands): finds no actor mentions yet."""
+"""Stage 'actors': every actor mention of a document, resolved to name, ISO3 country, sector and kind.
+
+Later stages (events, modality, relations) ask `actor_at(analysis, token)`
+for the actor of an argument's head token, or `resolve_span` for a phrase.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
 from ..records import Actor, Analysis
+from .actor_dictionary import ActorDictionary, load_actor_dictionary
+from .actor_mentions import DocActors
+
+__all__ = ["ActorStage", "actor_at", "load_actor_dictionary", "make_stage", "resolve_span"]
 
 
 def actor_at(analysis: Analysis, token: Any) -> Actor | None:
@@ -17,19 +25,29 @@ def actor_at(analysis: Analysis, token: Any) -> Actor | None:
     return best
 
 
-def load_actor_dictionary(extra_files: tuple[str, ...] = ()) -> None:
-    """Placeholder: no dictionary yet."""
-    return None
+def resolve_span(analysis: Analysis, span: Any) -> Actor | None:
+    """The actor of a phrase ("a Pentagon official", "state news agency BelTA"): that of its head token."""
+    found = actor_at(analysis, span.root)
+    if found is not None:
+        return found
+    inside = [a for a in analysis.actors if a.start is not None and span.start_char <= a.start < span.end_char]
+    return max(inside, key=lambda a: (a.end or 0) - (a.start or 0), default=None)
 
 
 @dataclass(frozen=True)
-class _PassThrough:
+class ActorStage:
+    """Finds and resolves actor mentions; needs the parse (a Doc) and the loaded dictionary."""
+
+    dictionary: ActorDictionary
     name: str = "actors"
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        return analysis
+        if analysis.doc is None:
+            return analysis
+        day = analysis.article.date.strftime("%Y%m%d")
+        return analysis.with_(actors=tuple(DocActors(analysis.doc, self.dictionary, day).run()))
 
 
-def make_stage(config: Any, resources: Any) -> _PassThrough:
-    """Build the stage; all loading happens here."""
-    return _PassThrough()
+def make_stage(config: Any, resources: Any) -> ActorStage:
+    """Build the stage; the dictionary is loaded once through `resources`."""
+    return ActorStage(resources.actor_dictionary)

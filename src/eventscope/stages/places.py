@@ -1,20 +1,218 @@
-"""Stage 'places' (placeholder until its issue lands): passes the Analysis through unchanged."""
+"""Stage 'places': store every place mention, and decide where each event happened.
+
+An event's location is read from its trigger's own modifiers first ("in
+Khartoum", "visited Damascus", "a visit to Tehran"; a target written as one of
+them, "moved weapons into Lebanon", picks that one), then anaphora ("in the
+region" -> the last place named; "during the talks" -> where the talks were),
+then the rest of its clause and sentence, then the earlier sentences of its
+paragraph; an attack on a country with no place named happens in that country.
+Places that name an actor ("Iran's council", "Tehran said", "Türkiye-based")
+are never an event's location.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+import re
+from dataclasses import dataclass, replace
 from typing import Any
 
-from ..records import Analysis
+from ..gazetteer import load_cues, load_gazetteer
+from ..geoparse import Geoparser
+from ..records import Analysis, Event, Place, PlaceMention
+
+__all__ = ["PlacesStage", "load_gazetteer", "make_stage"]
+
+_EXCLUDED_DEPS = frozenset({"nsubj", "poss", "compound", "amod", "npadvmod", "nmod", "agent", "csubj"})
+_PROMOTED_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+_CLIMB_DEPS = frozenset({"conj", "appos"})
+_PRECISION_ORDER = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
+_PARAGRAPH = re.compile(r"\n\s*\n")
+GOOD, OTHER, ORIGIN = 0, 1, 2
 
 
 @dataclass(frozen=True)
-class _PassThrough:
-    name: str = "places"
+class _Located:
+    """A resolved mention with its syntactic role: where it attaches and how well it says "where"."""
+
+    mention: PlaceMention
+    place: Place
+    root: Any  # spacy Token
+    anchor: Any  # the token the place's phrase modifies
+    rank: int  # GOOD, OTHER or ORIGIN
+
+
+class PlacesStage:
+    """Geoparse the document, then set `event.location` for events that have none."""
+
+    name = "places"
+
+    def __init__(self, geoparser: Geoparser, cues: dict[str, Any]) -> None:
+        self.geoparser = geoparser
+        ev = cues["event"]
+        self.good_preps = frozenset(ev["locative"]) | frozenset(ev["destination"])
+        self.origin_preps = frozenset(ev["origin"])
+        self.actor_preps = frozenset(ev["actor"])
+        self.anaphor_preps = frozenset(ev["anaphor"])
+        self.object_verbs = frozenset(ev["object_verbs"])
+        self.foreign_markers = frozenset(ev["foreign_clause_markers"])
+        self.area_nouns = frozenset(cues["words"]["area_nouns"]) | frozenset(ev["area_anaphors"])
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        return analysis
+        doc = analysis.doc
+        if doc is None:
+            return analysis
+        mentions = self.geoparser(doc)
+        text = analysis.article.text
+        located = [x for m in mentions if m.place and (x := self._role(doc, m))]
+        paragraphs = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+        done: list[tuple[frozenset[str], Place]] = []
+        events: list[Event] = []
+        for event in sorted(analysis.events, key=lambda e: e.evidence.trigger_start or e.evidence.start):
+            span = self._trigger(doc, event)
+            if event.location is None and span is not None:
+                event = replace(event, location=self._locate(span.root, event, located, paragraphs, done))
+            if event.location is not None and span is not None:
+                done.append((frozenset(t.lemma_.lower() for t in span), event.location))
+            events.append(event)
+        order = {e.event_id: i for i, e in enumerate(analysis.events)}
+        events.sort(key=lambda e: order[e.event_id])
+        return analysis.with_(places=tuple(mentions), events=tuple(events))
+
+    # -- roles -----------------------------------------------------------------------------------
+    def _role(self, doc: Any, mention: PlaceMention) -> _Located | None:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or mention.place is None:
+            return None
+        tok = span.root
+        while True:
+            while tok.dep_ in _CLIMB_DEPS and tok.head.i != tok.i:
+                tok = tok.head
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.area_nouns:
+                tok = tok.head.head  # "the city of Kharkiv", "the provinces of ... Daraa"
+                continue
+            break
+        if tok.dep_ in _EXCLUDED_DEPS:
+            return None
+        if tok.dep_ == "pobj":
+            prep = tok.head.lower_
+            if prep in self.actor_preps:
+                return None
+            rank = GOOD if prep in self.good_preps else ORIGIN if prep in self.origin_preps else OTHER
+            return _Located(mention, mention.place, span.root, tok.head.head, rank)
+        if tok.dep_ in _PROMOTED_DEPS:  # "visited Damascus" is a place; "accused the US" a participant
+            if tok.head.lemma_.lower() not in self.object_verbs:
+                return None
+            return _Located(mention, mention.place, span.root, tok.head, GOOD)
+        return _Located(mention, mention.place, span.root, tok, OTHER)
+
+    @staticmethod
+    def _trigger(doc: Any, event: Event) -> Any:
+        ev = event.evidence
+        if ev.trigger_start is None or ev.trigger_end is None:
+            span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+        else:
+            span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+        return span if span is not None and len(span) else None
+
+    # -- locating ----------------------------------------------------------------------------------
+    def _locate(self, trigger: Any, event: Event, located: list[_Located], paragraphs: list[int],
+                done: list[tuple[frozenset[str], Place]]) -> Place | None:
+        sent = trigger.sent
+        in_sent = [x for x in located if sent.start <= x.root.i < sent.end and not self._foreign(x.anchor, trigger)]
+        own = [x for x in in_sent if _dominates(trigger, x.anchor)]
+        best = _best([x for x in own if _names(event.target, x)], max_rank=GOOD) or _best(own, max_rank=ORIGIN)
+        if best is None:
+            best = self._anaphor(trigger, located, done)
+        if best is None:
+            family = _clause_family(trigger)
+            best = _best([x for x in in_sent if _clause_verb(x.anchor).i in family], max_rank=ORIGIN)
+        if best is None:
+            best = _best(in_sent, max_rank=OTHER)
+        if best is None:
+            best = self._paragraph(sent, located, paragraphs)
+        if best is None and event.type == "ASSAULT" and event.target and event.target.kind == "country":
+            entry = self.geoparser.gaz.countries.get(event.target.country or "")
+            if entry is not None:
+                best = Place(text=event.target.text, name=entry.name, country=entry.country, lat=entry.lat,
+                             lon=entry.lon, geonameid=entry.geonameid, precision="country")
+        return best
+
+    def _foreign(self, anchor: Any, trigger: Any) -> bool:
+        """True when `anchor` sits in a clause about another event ("after Russia attacked Ukraine")."""
+        verb = _clause_verb(anchor)
+        if _dominates(verb, trigger) or verb.dep_ not in ("advcl", "relcl", "acl", "ccomp"):
+            return False
+        return any(c.lower_ in self.foreign_markers for c in verb.children if c.dep_ in ("mark", "advmod"))
+
+    @staticmethod
+    def _paragraph(sent: Any, located: list[_Located], paragraphs: list[int]) -> Place | None:
+        """The best place of the nearest earlier sentence of the same paragraph that names one."""
+        para = paragraphs[bisect.bisect_right(paragraphs, sent.start_char) - 1]
+        earlier = [x for x in located if para <= x.mention.start < sent.start_char and x.rank == GOOD]
+        if not earlier:
+            return None
+        last = earlier[-1].root.sent.start
+        return _best([x for x in earlier if x.root.sent.start == last], max_rank=GOOD)
+
+    def _anaphor(self, trigger: Any, located: list[_Located], done: list[tuple[frozenset[str], Place]]) -> Place | None:
+        """ "in the region" -> the last place named before; "during the talks" -> where the talks were."""
+        for tok in trigger.subtree:
+            if tok.dep_ != "pobj" or not any(c.lower_ == "the" for c in tok.children):
+                continue
+            prep, lemma = tok.head.lower_, tok.lemma_.lower()
+            if prep in self.good_preps and lemma in self.area_nouns and not _has_place_child(tok, located):
+                before = [x for x in located if x.rank == GOOD and x.mention.end <= tok.idx]
+                if before:
+                    return before[-1].place
+            if prep in self.anaphor_preps:
+                for lemmas, place in reversed(done):
+                    if lemma in lemmas:
+                        return place
+        return None
 
 
-def make_stage(config: Any, resources: Any) -> _PassThrough:
-    """Build the stage; all loading happens here."""
-    return _PassThrough()
+def _names(actor: Any, x: _Located) -> bool:
+    """True when the actor is written as this place mention ("moved weapons into Lebanon", target Lebanon)."""
+    if actor is None or actor.start is None or actor.end is None:
+        return False
+    return actor.start < x.mention.end and x.mention.start < actor.end
+
+
+def _has_place_child(tok: Any, located: list[_Located]) -> bool:
+    return any(tok.left_edge.i <= x.root.i <= tok.right_edge.i for x in located)
+
+
+def _dominates(head: Any, tok: Any) -> bool:
+    return tok.i == head.i or any(a.i == head.i for a in tok.ancestors)
+
+
+def _clause_verb(tok: Any) -> Any:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _clause_family(trigger: Any) -> set[int]:
+    """The trigger's verb, the verbs above it, and the verbs coordinated with any of them."""
+    verbs = [_clause_verb(trigger)]
+    verbs += [a for a in verbs[0].ancestors if a.pos_ in ("VERB", "AUX")]
+    family = {v.i for v in verbs}
+    for v in verbs:
+        family.update(c.i for c in v.children if c.dep_ == "conj")
+    return family
+
+
+def _best(cands: list[_Located], *, max_rank: int) -> Place | None:
+    """The best-ranked place; within a rank the most specific, then the first."""
+    cands = [x for x in cands if x.rank <= max_rank]
+    if not cands:
+        return None
+    top = min(x.rank for x in cands)
+    cands = [x for x in cands if x.rank == top]
+    return min(cands, key=lambda x: (_PRECISION_ORDER.get(x.place.precision, 5), x.mention.start)).place
+
+
+def make_stage(config: Any, resources: Any) -> PlacesStage:
+    """Build the stage: open the gazetteer (building its index on first use) and read the cue words."""
+    cues = load_cues()
+    return PlacesStage(Geoparser(resources.gazetteer, cues), cues)

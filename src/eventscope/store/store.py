@@ -1,15 +1,20 @@
-"""Open, migrate and write the DuckDB store; one transaction per document.
+"""Open, migrate and write the DuckDB store; documents are written whole, a batch per transaction.
 
 Re-writing a document first deletes every row it produced, so re-ingesting
-never duplicates anything, and a crash mid-document leaves the old rows.
+never duplicates anything, and a crash mid-batch leaves the old rows. The
+same transaction links near-duplicate documents and merges events told by
+several documents into clusters (`stages/dedup.py`); `iter_events` returns
+mentions, `iter_clusters` clusters.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
+from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +23,13 @@ import duckdb
 from ..errors import StoreError
 from ..pipeline import Failure
 from ..records import Actor, Analysis, Event
+from ..stages import dedup
 from .queries import EventFilter, event_where
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from .schema import MIGRATIONS, SCHEMA_VERSION, insert_rows
 
 log = logging.getLogger(__name__)
 DOC_TABLES = ("events", "actor_mentions", "relations", "place_mentions", "event_mentions", "documents")
+DEDUP_TABLES = ("doc_signatures", "doc_bands", "near_duplicates", "cluster_members", "event_clusters")
 
 
 def text_hash(text: str) -> str:
@@ -122,62 +129,86 @@ class Store:
         row = self.con.execute("SELECT text_hash FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
         return row[0] if row else None
 
+    def stored_hashes(self, doc_ids: Sequence[str]) -> dict[str, str]:
+        """The stored text hash of each of these documents that is stored (one query for many)."""
+        rows = self.con.execute("SELECT doc_id, text_hash FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                                [list(doc_ids)]).fetchall()
+        return dict(rows)
+
     def write(self, analysis: Analysis) -> int:
         """Store one analysed document in one transaction, replacing its earlier rows; returns #events."""
-        article = analysis.article
+        return self.write_many([analysis])
+
+    def write_many(self, analyses: Sequence[Analysis], failures: Sequence[Failure] = ()) -> int:
+        """Store whole documents (and failures) in one transaction; returns #events written.
+
+        Each document replaces its earlier rows; near-duplicates are linked and
+        events put in clusters in the same transaction, so a crash leaves either
+        all of the batch or none of it.
+        """
+        latest = list({a.article.doc_id: a for a in analyses}.values())  # a doc twice in one batch: the last wins
+        ids = [a.article.doc_id for a in latest]
         with self.transaction():
-            self._delete_doc(article.doc_id)
-            self.con.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [article.doc_id, article.date, article.title, article.url, article.source, article.origin,
-                 article.text, text_hash(article.text), len(analysis.events), _now()])
-            if analysis.events:
-                self.con.executemany(f"INSERT INTO events VALUES ({', '.join(['?'] * 37)})",
-                                     [_event_row(e) for e in analysis.events])
-                self.con.executemany("INSERT INTO event_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                    [e.event_id, e.doc_id, e.sentence_index, e.evidence.start, e.evidence.end, e.evidence.trigger,
-                     e.evidence.trigger_start, e.evidence.trigger_end, e.modality,
-                     e.attribution.source.name if e.attribution and e.attribution.source else None,
-                     e.attribution.cue if e.attribution else None] for e in analysis.events])
-            self._write_actors(analysis)
-            if analysis.relations:
-                self.con.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                    [r.doc_id, actor_key(r.subject), r.relation, actor_key(r.object), r.modality,
-                     r.evidence.sentence, r.evidence.start, r.evidence.end, r.confidence,
-                     json.dumps(r.to_dict(), ensure_ascii=False)] for r in analysis.relations])
-            if analysis.places:
-                self.con.executemany("INSERT INTO place_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                    [article.doc_id, m.text, m.start, m.end, *([getattr(m.place, k) for k in (
-                        "name", "country", "admin1", "lat", "lon", "geonameid", "precision")] if m.place
-                        else [None] * 7)] for m in analysis.places])
-        return len(analysis.events)
+            touched = dedup.forget_documents(self.con, ids) if ids else set()
+            for table in DOC_TABLES:
+                self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+            self._insert_documents(latest)
+            originals = dedup.link_near_duplicates(self.con, [(a.article.doc_id, a.article.text) for a in latest],
+                                                   self._signer) if latest else {}
+            touched |= dedup.assign_clusters(self.con, latest, originals)
+            dedup.refresh_clusters(self.con, touched)
+            insert_rows(self.con, "ingest_errors", [[_now(), f.doc_id, f.where, f.code, f.message] for f in failures],
+                        ("logged_at", "doc_id", "location", "code", "message"))
+        return sum(len(a.events) for a in latest)
 
-    def _write_actors(self, analysis: Analysis) -> None:
-        doc_id = analysis.article.doc_id
-        mentions: list[tuple[Actor, str | None, str | None]] = [(a, None, None) for a in analysis.actors]
-        for event in analysis.events:
-            mentions += [(a, event.event_id, role) for a, role in ((event.source, "source"), (event.target, "target"))
-                         if a is not None]
-        for relation in analysis.relations:
-            mentions += [(relation.subject, None, "relation"), (relation.object, None, "relation")]
-        actors = {actor_key(a): a for a, _, _ in mentions}
-        if not actors:
-            return
-        self.con.executemany(
-            "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (actor_key) DO NOTHING",
-            [[k, a.name, a.country, a.sector, a.kind, a.id, json.dumps(list(a.aliases))] for k, a in actors.items()])
-        self.con.executemany("INSERT INTO actor_mentions VALUES (?, ?, ?, ?, ?, ?, ?)", [
-            [doc_id, actor_key(a), a.text, a.start, a.end, event_id, role] for a, event_id, role in mentions])
+    @cached_property
+    def _signer(self) -> "dedup.Signer":
+        return dedup.Signer()
 
-    def _delete_doc(self, doc_id: str) -> None:
-        for table in DOC_TABLES:
-            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+    def _insert_documents(self, analyses: Sequence[Analysis]) -> None:
+        now = _now()
+        insert_rows(self.con, "documents", [
+            [a.article.doc_id, a.article.date, a.article.title, a.article.url, a.article.source, a.article.origin,
+             a.article.text, text_hash(a.article.text), len(a.events), now] for a in analyses])
+        events = [e for a in analyses for e in a.events]
+        insert_rows(self.con, "events", [_event_row(e) for e in events])
+        insert_rows(self.con, "event_mentions", [
+            [e.event_id, e.doc_id, e.sentence_index, e.evidence.start, e.evidence.end, e.evidence.trigger,
+             e.evidence.trigger_start, e.evidence.trigger_end, e.modality,
+             e.attribution.source.name if e.attribution and e.attribution.source else None,
+             e.attribution.cue if e.attribution else None] for e in events])
+        self._insert_actors(analyses)
+        insert_rows(self.con, "relations", [
+            [r.doc_id, actor_key(r.subject), r.relation, actor_key(r.object), r.modality, r.evidence.sentence,
+             r.evidence.start, r.evidence.end, r.confidence, json.dumps(r.to_dict(), ensure_ascii=False)]
+            for a in analyses for r in a.relations])
+        place_keys = ("name", "country", "admin1", "lat", "lon", "geonameid", "precision")
+        insert_rows(self.con, "place_mentions", [
+            [a.article.doc_id, m.text, m.start, m.end,
+             *([getattr(m.place, k) for k in place_keys] if m.place else [None] * len(place_keys))]
+            for a in analyses for m in a.places])
+
+    def _insert_actors(self, analyses: Sequence[Analysis]) -> None:
+        rows, actors = [], {}
+        for analysis in analyses:
+            doc_id = analysis.article.doc_id
+            mentions: list[tuple[Actor, str | None, str | None]] = [(a, None, None) for a in analysis.actors]
+            for event in analysis.events:
+                mentions += [(a, event.event_id, role) for a, role in ((event.source, "source"), (event.target, "target"))
+                             if a is not None]
+            for relation in analysis.relations:
+                mentions += [(relation.subject, None, "relation"), (relation.object, None, "relation")]
+            for actor, event_id, role in mentions:
+                key = actor_key(actor)
+                actors.setdefault(key, actor)
+                rows.append([doc_id, key, actor.text, actor.start, actor.end, event_id, role])
+        insert_rows(self.con, "actors", [[k, a.name, a.country, a.sector, a.kind, a.id, json.dumps(list(a.aliases))]
+                                         for k, a in actors.items()], ignore_conflicts=True)
+        insert_rows(self.con, "actor_mentions", rows)
 
     def record_failure(self, failure: Failure) -> None:
         """Keep a failed input in `ingest_errors` (its own small transaction)."""
-        with self.transaction():
-            self.con.execute("INSERT INTO ingest_errors (logged_at, doc_id, location, code, message) VALUES (?, ?, ?, ?, ?)",
-                             [_now(), failure.doc_id, failure.where, failure.code, failure.message])
+        self.write_many([], [failure])
 
     # -- reading -----------------------------------------------------------------------------
     def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
@@ -197,9 +228,44 @@ class Store:
             for (record,) in batch:
                 yield json.loads(record)
 
+    def iter_clusters(self, flt: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Stream event clusters: the representative's record plus `cluster_id`, `n_mentions`,
+        `n_documents`, `n_stories` (near-duplicates count once) and every mention.
+
+        A cluster matches when any of its mentions matches the filter, except for
+        `modality`, which must be the cluster's (its best evidence).
+        """
+        flt = flt or EventFilter()
+        where, params = event_where(replace(flt, modality=None))
+        sql = ("SELECT c.cluster_id, c.n_mentions, c.n_documents, c.n_stories, e.record FROM event_clusters c "
+               "JOIN events e ON e.event_id = c.representative_id WHERE c.cluster_id IN (SELECT cluster_id FROM "
+               f"cluster_members WHERE event_id IN (SELECT event_id FROM events WHERE {where}))")
+        if flt.modality:
+            sql += " AND c.modality = ?"
+            params.append(flt.modality.lower())
+        sql += " ORDER BY c.date_start NULLS LAST, c.cluster_id"
+        if flt.limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [flt.limit, flt.offset]
+        cursor = self.con.cursor()  # its own cursor: mentions are read on the main one meanwhile
+        try:
+            cursor.execute(sql, params)
+            while batch := cursor.fetchmany(500):
+                mentions = dedup.cluster_mentions(self.con, [row[0] for row in batch])
+                for cid, n_mentions, n_documents, n_stories, record in batch:
+                    yield {**json.loads(record), "cluster_id": cid, "n_mentions": n_mentions,
+                           "n_documents": n_documents, "n_stories": n_stories, "mentions": mentions[cid]}
+        finally:
+            cursor.close()
+
+    def near_duplicates(self) -> list[dict[str, Any]]:
+        """Every document linked as a near-duplicate of an earlier one, with the estimated similarity."""
+        cur = self.con.execute("SELECT doc_id, original_id, similarity FROM near_duplicates ORDER BY doc_id")
+        return [{"doc_id": d, "original_id": o, "similarity": s} for d, o, s in cur.fetchall()]
+
     def count(self, table: str) -> int:
         """Row count of one of the store's tables."""
-        if table not in (*DOC_TABLES, "actors", "ingest_errors"):
+        if table not in (*DOC_TABLES, *DEDUP_TABLES, "actors", "ingest_errors"):
             raise StoreError(f"unknown table {table!r}")
         return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 

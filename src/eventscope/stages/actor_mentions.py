@@ -1,0 +1,372 @@
+"""Find and resolve the actor mentions of one parsed document.
+
+Three sources, resolved in passes so later ones can use earlier ones as context:
+1. dictionary phrases (countries, demonyms, capitals, organizations, groups, people);
+2. named entities and agent noun phrases ("Iranian officials"), which take their
+   country from modifiers, possessives, "X-based" and "of X" phrases;
+3. people, who also take country and sector from titles and appositives.
+Acronyms defined in the text and short names ("Mamlouk") then point back at the
+full mention.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..records import Actor
+from .actor_dictionary import ActorDictionary, Entry, normalize
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+PLACE_LABELS = {"GPE", "FAC", "LOC"}
+KIND_OF_LABEL = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
+DETERMINERS = {"the", "a", "an", "some", "several", "many", "other", "both", "all", "its", "their", "his", "her"}
+PERSON_HEADS = (
+    "ist", "er", "or", "man", "woman", "person", "official", "minister", "president", "envoy", "diplomat",
+    "general", "leader", "chief", "judge", "head", "king", "emir", "prince", "premier", "senator", "resident",
+    "civilian", "soldier", "militant", "journalist", "spokesperson", "mp", "lawmaker",
+)
+NP_PREPS = {"of", "from"}
+MAX_GAP = 3  # punctuation tokens a dictionary phrase may skip ("al-Qaeda", "Washington, D.C.")
+
+
+@dataclass
+class Mention:
+    """A mention being built: token span [start, end), the head token index and its resolution."""
+
+    start: int
+    end: int
+    head: int
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    id: str | None = None
+    aliases: tuple[str, ...] = ()
+    known: bool = False  # resolved from the dictionary or from an earlier mention
+    generic: bool = False  # an agent phrase ("officials"), not a name
+
+
+@dataclass
+class DocActors:
+    """Per-document state of the resolver; `run()` returns the document's actors."""
+
+    doc: Any
+    dictionary: ActorDictionary
+    day: str  # article date as YYYYMMDD
+    pieces: list[str] = field(init=False)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.pieces = [normalize(t.text) for t in self.doc]
+
+    # ---- pass 1: dictionary phrases -------------------------------------------------
+    def _longest(self, i: int) -> tuple[int, str, int, str]:
+        """Longest named-actor and agent phrases starting at token i: (end, key) for each."""
+        d, key, words, gap = self.dictionary, "", 0, 0
+        best = (0, "", 0, "")
+        for j in range(i, len(self.doc)):
+            piece = self.pieces[j]
+            if not piece:
+                gap += 1
+                if gap > MAX_GAP or self.doc[j].is_sent_start:
+                    break
+                continue
+            key = f"{key} {piece}" if key else piece
+            words += 1
+            if key not in d.prefixes or words > d.max_words:
+                break
+            if d.lookup(key):
+                best = (j + 1, key, best[2], best[3])
+            if d.agent_sector(key):
+                best = (best[0], best[1], j + 1, key)
+        return best
+
+    def _acceptable(self, start: int, end: int, entry: Entry) -> bool:
+        """Named phrases must look like names: capitalized, acronyms in capitals, surnames proper nouns."""
+        span = self.doc[start:end]
+        if not any(c.isupper() for c in span.text):
+            return False
+        if end - start == 1:
+            tok = span[0]
+            if len(self.pieces[start]) <= 3 and not (tok.text.isupper() or "." in tok.text):
+                return False
+            if entry.kind == "person" and tok.pos_ != "PROPN" and tok.ent_type_ != "PERSON":
+                return False
+        return True
+
+    def dictionary_pass(self) -> list[tuple[int, int, str]]:
+        """Add named dictionary mentions; return the agent phrases found as (start, end, sector)."""
+        agents: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(self.doc):
+            if not self.pieces[i] or self.doc[i].is_punct:
+                i += 1
+                continue
+            end, key, agent_end, agent_key = self._longest(i)
+            entries = self.dictionary.lookup(key) if end else ()
+            if entries and self._acceptable(i, end, entries[0]) and end >= agent_end:
+                self._add(self._from_entry(i, end, entries[0]))
+                i = end
+                continue
+            if agent_end:
+                agents.append((i, agent_end, self.dictionary.agent_sector(agent_key) or ""))
+            i += 1
+        return agents
+
+    def _from_entry(self, start: int, end: int, entry: Entry) -> Mention:
+        country, sector = entry.at(self.day)
+        head = self.doc[start:end].root.i
+        return Mention(start, end, head, entry.name, entry.kind, country, sector, entry.id, entry.aliases, known=True)
+
+    def _drop(self, m: Mention) -> None:
+        self.mentions.remove(m)
+        for t in range(m.start, m.end):
+            if self.by_token.get(t) is m:
+                del self.by_token[t]
+
+    def _add(self, m: Mention) -> Mention:
+        """Record a mention; a token keeps the smallest mention covering it."""
+        self.mentions.append(m)
+        for t in range(m.start, m.end):
+            old = self.by_token.get(t)
+            if old is None or (m.end - m.start) < (old.end - old.start):
+                self.by_token[t] = m
+        return m
+
+    # ---- context cues ---------------------------------------------------------------
+    def cue(self, tokens: Any, head: int) -> Mention | None:
+        """The first earlier mention with a country among `tokens` (modifiers, possessors, "X-based"),
+        other than the one naming the `head` token itself."""
+        for t in tokens:
+            m = self.by_token.get(t.i)
+            if m is not None and m.country and not m.start <= head < m.end:
+                return m
+        return None
+
+    def context_cue(self, head: Any) -> Mention | None:
+        """Country cue of the noun phrase headed by `head`: pre-modifiers first, then "of/from X"."""
+        found = self.cue(self.doc[head.left_edge.i:head.i + 1], head.i)
+        if found is not None:
+            return found
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in NP_PREPS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        found = self.by_token.get(obj.i) or self.cue(self.doc[obj.left_edge.i:obj.i + 1], -1)
+                        if found is not None and found.country:
+                            return found
+        return None
+
+    def agent_of(self, start: int, end: int) -> str | None:
+        """The sector of the longest agent phrase ending at `end` inside [start, end)."""
+        for i in range(start, end):
+            key = " ".join(p for p in self.pieces[i:end] if p)
+            sector = self.dictionary.agent_sector(key)
+            if sector:
+                return sector
+        return None
+
+    # ---- pass 2: entities and agent noun phrases ------------------------------------
+    def np_head(self, tok: Any) -> Any:
+        """Climb from a name to the noun it names ("Ali Mamlouk" -> "man" in "point man Ali Mamlouk")."""
+        while tok.dep_ in ("compound", "appos", "flat") and tok.head is not tok and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head
+        return tok
+
+    def entity_pass(self, labels: set[str]) -> None:
+        """Add a mention for each named entity with one of `labels` that is not already resolved."""
+        for ent in self.doc.ents:
+            if ent.label_ not in labels:
+                continue
+            start = ent.start + (1 if ent[0].lower_ in DETERMINERS else 0)
+            end = next((t.i for t in ent if t.text == "("), ent.end)  # "Front (NVDF" -> "Front"
+            end -= 1 if self.doc[end - 1].dep_ == "case" else 0
+            if start >= end:
+                continue
+            known = self.by_token.get(ent.root.i)
+            if known is not None and known.start <= start and known.end >= end:
+                continue  # the dictionary already has this span (or a larger one)
+            if known is not None and ent.label_ == "ORG" and self.doc[known.start - 1].pos_ == "PROPN":
+                self._drop(known)  # "Supreme National Security Council" is not "National Security Council"
+            if known is not None and known.known and ent.label_ == "PERSON" and known.kind == "person":
+                continue
+            if ent.label_ in PLACE_LABELS:
+                continue  # an unknown place is not an actor
+            self._add(self._entity_mention(start, end, ent.label_))
+
+    def _entity_mention(self, start: int, end: int, label: str) -> Mention:
+        span = self.doc[start:end]
+        root = span.root
+        title_start = start
+        while label == "PERSON" and title_start > 0 and title_start - 1 not in self.by_token:
+            prev = self.doc[title_start - 1]
+            if prev.dep_ != "compound" or not start <= prev.head.i < end or not self.agent_of(title_start - 1, start):
+                break
+            title_start -= 1
+        inner = self.cue(self.doc[start:end], root.i)
+        m = Mention(title_start, end, root.i, _clean(span.text), KIND_OF_LABEL.get(label, "organization"))
+        m.sector = self.agent_of(title_start, start) if title_start < start else None
+        m.sector = m.sector or self.agent_of(start, end) or self.agent_of(root.left_edge.i, start)
+        found = inner or self.context_cue(root) or self._related_cue(root)
+        if found is not None:
+            m.country = found.country
+            if label == "NORP" and found.kind == "country":
+                m.kind = "group"
+        m.sector = m.sector or self._related_sector(root)
+        return m
+
+    def _related(self, root: Any) -> list[Any]:
+        """Nouns a name is appended to or in apposition with ("the head of X, Ali Shamkhani")."""
+        out = [c for c in root.children if c.dep_ == "appos"]
+        head = self.np_head(root)
+        if head is not root:
+            out.append(head)
+        if root.dep_ == "conj" or head.dep_ == "appos":
+            out.append(head.head)
+        return out
+
+    def _related_cue(self, root: Any) -> Mention | None:
+        for noun in self._related(root):
+            found = self.context_cue(noun)
+            if found is not None:
+                return found
+        return None
+
+    def _related_sector(self, root: Any) -> str | None:
+        for noun in self._related(root):
+            sector = self.agent_of(noun.left_edge.i, noun.i + 1)
+            m = self.by_token.get(noun.i)
+            if sector or (m is not None and m.sector):
+                return sector or m.sector
+        return None
+
+    def agent_pass(self, agents: list[tuple[int, int, str]]) -> None:
+        """Add a mention for each agent noun phrase: "Russian troops", "officials of the Islamic Republic"."""
+        for start, end, sector in agents:
+            head = self.doc[end - 1]
+            if head.pos_ not in ("NOUN", "PROPN") or any(t in self.by_token for t in range(start, end)):
+                continue
+            name = head.head
+            if head.dep_ == "compound" and name.pos_ == "PROPN" and name.i not in self.by_token and not name.ent_type_:
+                self._add(self._named_by_agent(name, sector))
+                continue
+            if head.dep_ in ("compound", "amod") or head.ent_type_:
+                continue
+            np_start = head.left_edge.i
+            np_start += 1 if self.doc[np_start].lower_ in DETERMINERS else 0
+            np_end = self._pp_end(head)
+            m = Mention(np_start, np_end, head.i, _clean(self.doc[np_start:np_end].text),
+                        _agent_kind(head), sector=sector, generic=True)
+            found = self.context_cue(head)
+            m.country = found.country if found is not None else None
+            self._add(m)
+
+    def _pp_end(self, head: Any) -> int:
+        """End of the phrase: include "of/from X" when X is an actor (it says whose they are)."""
+        end = head.i + 1
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in NP_PREPS:
+                objs = [o for o in prep.children if o.dep_ == "pobj" and o.i in self.by_token]
+                if objs:
+                    end = max(end, objs[0].right_edge.i + 1)
+        return end
+
+    def _named_by_agent(self, name: Any, sector: str) -> Mention:
+        """A proper noun the parser did not tag, named by its agent word ("think-tank Jusoor")."""
+        first = name.i
+        while first > 0 and self.doc[first - 1].pos_ == "PROPN" and self.doc[first - 1].head.i == name.i:
+            first -= 1
+        np_start = name.left_edge.i + (1 if name.left_edge.lower_ in DETERMINERS else 0)
+        m = Mention(np_start, name.i + 1, name.i, _clean(self.doc[first:name.i + 1].text), "organization", sector=sector)
+        found = self.context_cue(name)
+        m.country = found.country if found is not None else None
+        return m
+
+    # ---- pass 3: links inside the document ------------------------------------------
+    def appositive_pass(self) -> None:
+        """A generic phrase in apposition with a name is that name ("Assad's envoy, Ali Mamlouk")."""
+        for m in self.mentions:
+            if not m.generic or m.known:
+                continue
+            for child in self.doc[m.head].children:
+                named = self.by_token.get(child.i)
+                if child.dep_ == "appos" and named is not None and named is not m and named.kind == "person":
+                    _adopt(m, named)
+                    break
+
+    def link_pass(self) -> None:
+        """Acronyms defined in parentheses and short names resolve to the full mention."""
+        acronyms: dict[str, Mention] = {}
+        doc = self.doc
+        for i in range(1, len(doc) - 2):
+            if doc[i].text == "(" and doc[i + 2].text == ")" and _is_acronym(doc[i + 1].text):
+                full = self.by_token.get(i - 1)
+                if full is not None and full.end == i:
+                    acronyms.setdefault(doc[i + 1].text, full)
+        people = [m for m in self.mentions if m.kind == "person" and m.end - m.start > 1]
+        for m in list(self.mentions):
+            text = doc[m.start:m.end].text
+            full = acronyms.get(text)
+            if full is None and m.kind == "person" and m.end - m.start == 1:
+                full = next((p for p in people if p.start < m.start and doc[p.end - 1].text == text), None)
+            if full is not None and full is not m:
+                _adopt(m, full)
+        surnames = {doc[p.end - 1].text: p for p in people}
+        for i, tok in enumerate(doc):
+            full = acronyms.get(tok.text)
+            person = surnames.get(tok.text) if tok.text[:1].isupper() else None
+            if full is None and person is not None and person.end <= i:
+                full = person
+            if full is not None and i not in self.by_token:
+                m = replace(full, start=i, end=i + 1, head=i)
+                self._add(m)
+
+    def run(self) -> list[Actor]:
+        """All passes; the document's actors in text order."""
+        agents = self.dictionary_pass()
+        self.entity_pass({"ORG", "NORP", "GPE", "FAC", "LOC"})
+        self.agent_pass(agents)
+        self.entity_pass({"PERSON"})
+        self.appositive_pass()
+        self.link_pass()
+        seen: dict[tuple[int, int], Mention] = {}
+        for m in self.mentions:
+            seen.setdefault((m.start, m.end), m)
+        return [self._actor(m) for m in sorted(seen.values(), key=lambda m: (m.start, -m.end))]
+
+    def _actor(self, m: Mention) -> Actor:
+        span = self.doc[m.start:m.end]
+        return Actor(text=span.text, name=m.name, id=m.id, country=m.country, sector=m.sector, kind=m.kind,
+                     aliases=m.aliases, start=span.start_char, end=span.end_char)
+
+
+def _adopt(m: Mention, full: Mention) -> None:
+    """Make a short mention (acronym, surname) carry the full mention's resolution."""
+    m.name, m.kind, m.id, m.known = full.name, full.kind, full.id, True
+    m.country, m.sector = full.country or m.country, full.sector or m.sector
+    m.aliases = tuple(dict.fromkeys((*full.aliases, m.name)))
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace("-", "").replace(".", "")
+    return 2 <= len(letters) <= 8 and letters.isalnum() and sum(c.isupper() for c in letters) >= 2
+
+
+def _clean(text: str) -> str:
+    """A mention as a name: no determiner, no possessive ending, single spaces."""
+    words = text.split()
+    if words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    out = " ".join(words)
+    for suffix in ("'s", "’s"):
+        if out.endswith(suffix):
+            out = out[: -len(suffix)]
+    return out.strip() or text
+
+
+def _agent_kind(head: Any) -> str:
+    """Plural agents are groups; singular people ("a Pentagon official") are persons."""
+    if head.tag_ in ("NNS", "NNPS"):
+        return "group"
+    return "person" if head.lower_.endswith(PERSON_HEADS) else "organization"

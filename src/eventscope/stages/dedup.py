@@ -1,0 +1,307 @@
+"""Near-duplicate documents and cross-document event clusters, kept in the store as documents arrive.
+
+Two ideas, both run by `Store.write_many` inside the transaction that writes
+a batch of documents, so a crash never leaves a half-linked document:
+
+* **Near-duplicates.** A document's signature is a MinHash (datasketch,
+  128 permutations, scheme affine32) of its lower-cased 3-word shingles. Its 32
+  LSH bands of 4 values are hashed to BIGINT keys and kept in `doc_bands`, so
+  candidates are found by a join, across runs, with flat memory. A candidate
+  whose estimated Jaccard similarity is at least `NEAR_DUPLICATE` (0.7) makes
+  the new document a near-duplicate of the candidate's original
+  (`near_duplicates`): the same wire story republished with small edits.
+* **Event clusters.** The same event told by several articles is one cluster
+  with many mentions (GDELT's mentions table, matched on evidence rather
+  than on URL). An event joins a cluster when it has the same PLOVER type, the
+  same source and target (`actor_match_key`: the resolved country, else the
+  actor id, else the name), a date interval that overlaps the cluster's and a
+  compatible place (`places_compatible`). Events of a near-duplicate join the
+  clusters of the same key that their original's events are in, whatever their
+  dates say: a story republished the next day resolves "yesterday" to another
+  day, but it is still the same event.
+
+A cluster's representative is its best mention: best modality first, in
+`records.MODALITIES` order (asserted > reported > believed > speculated >
+intended > conditional > negated: one outlet asserting an event beats another
+speculating about it), then highest confidence, then smallest event id. The
+cluster's modality, date and place are the representative's. Clusters are
+assigned greedily in arrival order; clusters whose members change are
+recomputed from their members in SQL (`refresh_clusters`).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import duckdb
+import numpy as np
+
+from ..records import MODALITIES, Actor, Analysis, Event
+from ..store.schema import insert_rows
+
+NUM_PERM = 128
+BANDS = 32  # 32 bands x 4 rows: documents with Jaccard 0.7 share a band with probability > 0.999
+SHINGLE = 3  # words per shingle
+NEAR_DUPLICATE = 0.7  # estimated Jaccard similarity of shingle sets
+PRECISIONS = ("point", "city", "admin1", "region", "country")  # most precise first
+WORD = re.compile(r"\w+")
+
+Place3 = tuple[str | None, str | None, str | None]  # name, country, precision
+
+
+class Signer:
+    """MinHash signatures of a text's word shingles and the LSH band keys that index them."""
+
+    def __init__(self, num_perm: int = NUM_PERM, bands: int = BANDS, shingle: int = SHINGLE) -> None:
+        from datasketch import MinHash
+
+        if num_perm % bands:
+            raise ValueError(f"num_perm {num_perm} is not a multiple of bands {bands}")
+        self._minhash = MinHash
+        self._permutations = MinHash(num_perm=num_perm).permutations  # generated once, reused per document
+        self.num_perm, self.bands, self.rows, self.shingle = num_perm, bands, num_perm // bands, shingle
+
+    def signature(self, text: str) -> np.ndarray:
+        """The MinHash values (uint32) of the text's lower-cased word shingles."""
+        words = WORD.findall(text.lower())
+        n = self.shingle
+        shingles = [" ".join(words[i:i + n]).encode() for i in range(max(1, len(words) - n + 1))]
+        minhash = self._minhash(num_perm=self.num_perm, permutations=self._permutations, scheme="affine32")
+        minhash.update_batch(shingles)
+        return minhash.hashvalues
+
+    def band_keys(self, signature: np.ndarray) -> list[int]:
+        """One signed 64-bit key per band; equal keys mean equal bands (up to hash collisions)."""
+        keys = []
+        for band in range(self.bands):
+            chunk = signature[band * self.rows:(band + 1) * self.rows].tobytes()
+            digest = hashlib.blake2b(chunk, digest_size=8, salt=band.to_bytes(16, "little")).digest()
+            keys.append(int.from_bytes(digest, "little", signed=True))
+        return keys
+
+    @staticmethod
+    def similarity(a: np.ndarray, b: np.ndarray) -> float:
+        """Estimated Jaccard similarity: the share of equal MinHash values (what MinHash.jaccard computes)."""
+        return float(np.count_nonzero(a == b)) / len(a)
+
+    @staticmethod
+    def from_blob(blob: bytes) -> np.ndarray:
+        """A signature back from its stored bytes."""
+        return np.frombuffer(blob, dtype=np.uint32)
+
+
+def actor_match_key(actor: Actor | None) -> str:
+    """What must agree for two mentions to be one actor: country, else id, else name ('' for none)."""
+    if actor is None:
+        return ""
+    return actor.country or actor.id or actor.name.strip().lower()
+
+
+def cluster_key(event: Event) -> str:
+    """Type, source and target: the part of an event that must match exactly to merge."""
+    return f"{event.type}|{actor_match_key(event.source)}|{actor_match_key(event.target)}"
+
+
+def event_interval(event: Event, article_date: date) -> tuple[date, date]:
+    """The event's date interval; an undated event counts as the article's day."""
+    if event.date is None:
+        return article_date, article_date
+    return event.date.start, event.date.end
+
+
+def event_place(event: Event) -> Place3 | None:
+    loc = event.location
+    return (loc.name, loc.country, loc.precision) if loc else None
+
+
+def places_compatible(a: Place3 | None, b: Place3 | None) -> bool:
+    """Unknown is compatible with anything; different countries, or two different cities, are not."""
+    if a is None or b is None:
+        return True
+    if a[1] and b[1] and a[1] != b[1]:
+        return False
+    if a[2] in ("point", "city") and b[2] in ("point", "city"):
+        return (a[0] or "").lower() == (b[0] or "").lower()
+    return True
+
+
+def modality_rank(modality: str) -> int:
+    """Position in the evidence order (0 = asserted, the best); unknown values rank last."""
+    return MODALITIES.index(modality) if modality in MODALITIES else len(MODALITIES)
+
+
+# -- near-duplicate documents ------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Signed:
+    doc_id: str
+    signature: np.ndarray
+    original: str  # the first document of its near-duplicate family
+
+
+def link_near_duplicates(con: duckdb.DuckDBPyConnection, docs: Sequence[tuple[str, str]], signer: Signer,
+                         threshold: float = NEAR_DUPLICATE) -> dict[str, str]:
+    """Store signatures and bands of (doc_id, text) pairs; link near-duplicates; returns {doc_id: original}."""
+    signatures = [signer.signature(text) for _, text in docs]
+    keys = [signer.band_keys(sig) for sig in signatures]
+    by_key: dict[int, list[_Signed]] = defaultdict(list)
+    stored = con.execute(
+        "SELECT b.band_key, b.doc_id, s.signature, coalesce(n.original_id, b.doc_id) FROM doc_bands b "
+        "JOIN doc_signatures s ON s.doc_id = b.doc_id LEFT JOIN near_duplicates n ON n.doc_id = b.doc_id "
+        "WHERE b.band_key IN (SELECT unnest(?::BIGINT[]))", [sorted({k for ks in keys for k in ks})]).fetchall()
+    for key, doc_id, blob, original in stored:
+        by_key[key].append(_Signed(doc_id, Signer.from_blob(blob), original))
+    links: dict[str, tuple[str, float]] = {}
+    for (doc_id, _), sig, doc_keys in zip(docs, signatures, keys):
+        best: tuple[float, str, str] | None = None  # similarity, candidate, its original
+        seen = {doc_id}
+        for cand in (c for k in doc_keys for c in by_key.get(k, ())):
+            if cand.doc_id in seen:
+                continue
+            seen.add(cand.doc_id)
+            sim = signer.similarity(sig, cand.signature)
+            if sim >= threshold and (best is None or (sim, best[1]) > (best[0], cand.doc_id)):
+                best = (sim, cand.doc_id, cand.original)
+        if best:
+            links[doc_id] = (best[2], best[0])
+        signed = _Signed(doc_id, sig, best[2] if best else doc_id)
+        for k in doc_keys:
+            by_key[k].append(signed)
+    insert_rows(con, "doc_signatures", [[d, sig.tobytes()] for (d, _), sig in zip(docs, signatures)])
+    insert_rows(con, "doc_bands", [[k, d] for (d, _), ks in zip(docs, keys) for k in ks])
+    insert_rows(con, "near_duplicates", [[d, orig, sim] for d, (orig, sim) in links.items()])
+    return {d: orig for d, (orig, _) in links.items()}
+
+
+# -- event clusters -----------------------------------------------------------------------------
+@dataclass
+class _Cluster:
+    cluster_id: int
+    rank: tuple[int, float, str]  # of its representative: modality rank, -confidence, event id
+    start: date
+    end: date
+    place: Place3 | None
+
+    def accepts(self, start: date, end: date, place: Place3 | None) -> bool:
+        return start <= self.end and self.start <= end and places_compatible(self.place, place)
+
+    def add(self, rank: tuple[int, float, str], start: date, end: date, place: Place3 | None) -> None:
+        if rank < self.rank:
+            self.rank, self.start, self.end, self.place = rank, start, end, place
+
+
+def _stored_clusters(con: duckdb.DuckDBPyConnection, keys: Iterable[str]) -> dict[str, list[_Cluster]]:
+    rows = con.execute(
+        "SELECT c.cluster_key, c.cluster_id, c.modality, e.confidence, c.representative_id, c.date_start, "
+        "c.date_end, c.location_name, c.location_country, c.location_precision FROM event_clusters c "
+        "JOIN events e ON e.event_id = c.representative_id WHERE c.cluster_key IN (SELECT unnest(?::VARCHAR[])) "
+        "ORDER BY c.cluster_id", [sorted(set(keys))]).fetchall()
+    clusters: dict[str, list[_Cluster]] = defaultdict(list)
+    for key, cid, modality, confidence, rep, start, end, name, country, precision in rows:
+        place = (name, country, precision) if (name or country) else None
+        clusters[key].append(_Cluster(cid, (modality_rank(modality), -confidence, rep), start, end, place))
+    return clusters
+
+
+def _original_clusters(con: duckdb.DuckDBPyConnection, originals: Iterable[str]) -> dict[tuple[str, str], list[int]]:
+    rows = con.execute("SELECT doc_id, cluster_key, cluster_id FROM cluster_members "
+                       "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY cluster_id",
+                       [sorted(set(originals))]).fetchall()
+    found: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for doc_id, key, cid in rows:
+        found[(doc_id, key)].append(cid)
+    return found
+
+
+def assign_clusters(con: duckdb.DuckDBPyConnection, analyses: Sequence[Analysis], originals: dict[str, str]) -> set[int]:
+    """Put every event of the (just written) analyses in a cluster; returns the clusters to refresh."""
+    events = [(e, a.article.date) for a in analyses for e in a.events]
+    if not events:
+        return set()
+    clusters = _stored_clusters(con, (cluster_key(e) for e, _ in events))
+    by_doc = _original_clusters(con, originals.values())
+    by_id = {c.cluster_id: c for cs in clusters.values() for c in cs}
+    next_id = int(con.execute("SELECT coalesce(max(cluster_id), 0) FROM event_clusters").fetchall()[0][0]) + 1
+    members = []
+    for event, day in events:
+        key, (start, end), place = cluster_key(event), event_interval(event, day), event_place(event)
+        rank = (modality_rank(event.modality), -event.confidence, event.event_id)
+        family = [by_id[cid] for cid in by_doc.get((originals.get(event.doc_id, ""), key), ())]
+        matches = [c for c in family + clusters[key] if c.accepts(start, end, place)] or family
+        if matches:
+            cluster = matches[0]
+            cluster.add(rank, start, end, place)
+        else:
+            cluster = _Cluster(next_id, rank, start, end, place)
+            next_id += 1
+            clusters[key].append(cluster)
+            by_id[cluster.cluster_id] = cluster
+        by_doc[(event.doc_id, key)].append(cluster.cluster_id)
+        members.append([event.event_id, cluster.cluster_id, event.doc_id, key])
+    insert_rows(con, "cluster_members", members)
+    return {m[1] for m in members}
+
+
+def forget_documents(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> set[int]:
+    """Drop the dedup rows of documents about to be rewritten; returns the clusters they were in."""
+    ids = list(doc_ids)
+    touched = {row[0] for row in con.execute(
+        "SELECT DISTINCT cluster_id FROM cluster_members WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+    ).fetchall()}
+    for sql in ("DELETE FROM cluster_members WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                "DELETE FROM doc_bands WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                "DELETE FROM doc_signatures WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                "DELETE FROM near_duplicates WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
+                "OR original_id IN (SELECT unnest(?::VARCHAR[]))"):
+        con.execute(sql, [ids] * sql.count("?"))
+    return touched
+
+
+REFRESH_SQL = """
+INSERT INTO event_clusters
+WITH ranked AS (
+    SELECT m.cluster_id, m.cluster_key, m.doc_id, coalesce(n.original_id, m.doc_id) AS story, e.event_id,
+           e.modality, coalesce(e.date_start, d.date) AS date_start,
+           coalesce(e.date_end, e.date_start, d.date) AS date_end,
+           e.location_name, e.location_country, e.location_precision,
+           row_number() OVER (PARTITION BY m.cluster_id
+                              ORDER BY coalesce(list_position(?, e.modality), 99), e.confidence DESC, e.event_id) AS rn
+    FROM cluster_members m JOIN events e ON e.event_id = m.event_id JOIN documents d ON d.doc_id = m.doc_id
+    LEFT JOIN near_duplicates n ON n.doc_id = m.doc_id
+    WHERE m.cluster_id IN (SELECT unnest(?::BIGINT[])))
+SELECT r.cluster_id, r.cluster_key, r.date_start, r.date_end, r.location_name, r.location_country,
+       r.location_precision, r.modality, r.event_id, a.n_mentions, a.n_documents, a.n_stories
+FROM ranked r JOIN (
+    SELECT cluster_id, count(*) AS n_mentions, count(DISTINCT doc_id) AS n_documents,
+           count(DISTINCT story) AS n_stories FROM ranked GROUP BY cluster_id) a ON a.cluster_id = r.cluster_id
+WHERE r.rn = 1
+"""
+
+
+def refresh_clusters(con: duckdb.DuckDBPyConnection, cluster_ids: Iterable[int]) -> None:
+    """Recompute clusters from their members (representative, counts); clusters left empty disappear."""
+    ids = sorted(cluster_ids)
+    if not ids:
+        return
+    con.execute("DELETE FROM event_clusters WHERE cluster_id IN (SELECT unnest(?::BIGINT[]))", [ids])
+    con.execute(REFRESH_SQL, [list(MODALITIES), ids])
+
+
+def cluster_mentions(con: duckdb.DuckDBPyConnection, cluster_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    """The mentions of some clusters: where each was read, with its modality and attribution."""
+    rows = con.execute(
+        "SELECT m.cluster_id, e.record, n.original_id FROM cluster_members m JOIN events e ON e.event_id = m.event_id "
+        "LEFT JOIN near_duplicates n ON n.doc_id = m.doc_id WHERE m.cluster_id IN (SELECT unnest(?::BIGINT[])) "
+        "ORDER BY m.cluster_id, m.doc_id, m.event_id", [list(cluster_ids)]).fetchall()
+    found: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    keep = ("doc_id", "event_id", "sentence_index", "evidence", "modality", "attribution", "date", "location",
+            "confidence")
+    for cid, record, original in rows:
+        full = json.loads(record)
+        found[cid].append({**{k: full.get(k) for k in keep}, "near_duplicate_of": original})
+    return found

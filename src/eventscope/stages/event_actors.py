@@ -1,0 +1,108 @@
+"""Turn an argument token into an Actor: the actors stage's mention when there is one, else the phrase itself.
+
+Pronouns ("it", "they") are resolved to the nearest earlier compatible actor
+of the sentence or the sentence before; an unresolved pronoun is dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..records import Actor, Analysis
+from .actors import actor_at
+
+# Subtrees that describe an argument rather than name it; left out of its text.
+TRIM_DEPS = frozenset({"relcl", "appos", "punct", "conj", "cc", "acl", "advcl", "parataxis"})
+PRONOUNS: dict[str, frozenset[str | None]] = {
+    "it": frozenset({"organization", "country", "group", None}), "its": frozenset({"organization", "country", "group", None}),
+    "they": frozenset({"organization", "country", "group", "person", None}),
+    "them": frozenset({"organization", "country", "group", "person", None}),
+    "their": frozenset({"organization", "country", "group", "person", None}),
+    "he": frozenset({"person", None}), "him": frozenset({"person", None}), "his": frozenset({"person", None}),
+    "she": frozenset({"person", None}), "her": frozenset({"person", None}),
+}
+LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
+# "the two sides", "both countries": a plural noun that points back at the parties of the last event.
+PARTY_NOUNS = frozenset({"side", "party", "country", "nation", "leader", "government", "delegation", "minister", "state"})
+
+
+@dataclass
+class Resolver:
+    """Per-document actor lookup; remembers recent event sources so pronouns can point back to them."""
+
+    analysis: Analysis
+    recent: list[tuple[int, int, Actor]] = field(default_factory=list)  # (sentence index, char, actor)
+    last_pair: tuple[int, tuple[Actor, ...]] | None = None  # parties of the latest dyadic event
+
+    def remember_pair(self, sent_index: int, source: Actor, target: Actor) -> None:
+        self.last_pair = (sent_index, (source, target))
+
+    def parties(self, token: Any, sent_index: int) -> tuple[Actor, ...]:
+        """The parties a "the two sides" / "both countries" phrase refers to (empty when it is not one)."""
+        if token.lemma_.lower() not in PARTY_NOUNS or token.tag_ not in ("NNS", "NNPS") or self.last_pair is None:
+            return ()
+        marked = any(c.lower_ in ("two", "both") for c in token.children if c.dep_ in ("nummod", "det", "predet"))
+        return self.last_pair[1] if marked and self.last_pair[0] >= sent_index - 1 else ()
+
+    def has_mention(self, token: Any) -> bool:
+        return actor_at(self.analysis, token) is not None
+
+    def remember(self, sent_index: int, token: Any, actor: Actor) -> None:
+        self.recent.append((sent_index, token.idx, actor))
+
+    def actor(self, token: Any, sent_index: int) -> tuple[Actor | None, bool]:
+        """The actor for an argument head, and whether it came from pronoun resolution."""
+        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+            return self._pronoun(token, sent_index), True
+        found = actor_at(self.analysis, token)
+        if found is not None:
+            return found, False
+        appos = next((c for c in token.children if c.dep_ == "appos"), None)
+        if appos is not None and (found := actor_at(self.analysis, appos)) is not None:
+            return found, False
+        return self._phrase(token), False
+
+    def _phrase(self, token: Any) -> Actor:
+        """The argument phrase; resolved through the closest mention inside it when there is one."""
+        toks = sorted(_kept(token), key=lambda t: t.i)
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        text = self.analysis.article.text[start:end]
+        inner = self._inner_mention(token, start, end)
+        if inner is not None:
+            return replace(inner, text=text, start=start, end=end)
+        return Actor(text=text, name=LEADING.sub("", text), start=start, end=end)
+
+    def _inner_mention(self, token: Any, start: int, end: int) -> Actor | None:
+        best: tuple[int, Actor] | None = None
+        for tok in _kept(token):
+            if start <= tok.idx < end and (found := actor_at(self.analysis, tok)) is not None:
+                depth = sum(1 for _ in _path(tok, token))
+                if best is None or depth < best[0]:
+                    best = (depth, found)
+        return best[1] if best else None
+
+    def _pronoun(self, token: Any, sent_index: int) -> Actor | None:
+        kinds = PRONOUNS.get(token.lower_)
+        if kinds is None:
+            return None
+        for s, idx, actor in reversed(self.recent):
+            if s in (sent_index, sent_index - 1) and (s < sent_index or idx < token.idx) and actor.kind in kinds:
+                return actor
+        earlier = [a for a in self.analysis.actors if a.start is not None and a.start < token.idx
+                   and a.start >= token.sent.start_char - 400 and a.kind in kinds]
+        return earlier[-1] if earlier else None
+
+
+def _kept(token: Any) -> list[Any]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in TRIM_DEPS:
+            out.extend(_kept(child))
+    return out
+
+
+def _path(tok: Any, top: Any) -> Any:
+    while tok.i != top.i and tok.head.i != tok.i:
+        yield tok
+        tok = tok.head

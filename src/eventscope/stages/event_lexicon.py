@@ -1,0 +1,213 @@
+"""The trigger lexicon: verb, noun and adjective patterns mapped to PLOVER type, mode and CAMEO code.
+
+The data lives in `data/lexicon/triggers.tsv` (format in that folder's
+README.md); analysts add rows in their own files named by `[data] lexicon`.
+Matching is a dict lookup on the head lemma, then a check that the other
+words of the pattern sit in the head's syntactic frame.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from ..records import PLOVER_TYPES
+
+KINDS = ("verb", "noun", "adj")
+BUILTIN = "triggers.tsv"
+INTENT = "intent.tsv"
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+# Children of a verb that can hold the rest of a pattern: particles, prepositions, objects, complements.
+FRAME_DEPS = frozenset({"prt", "prep", "dobj", "obj", "attr", "acomp", "oprd", "dative", "agent", "advmod", "xcomp", "ccomp"})
+NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon row. `type` None marks a blocking pattern (the words are not an event)."""
+
+    kind: str
+    head: str
+    words: tuple[frozenset[str], ...]
+    type: str | None
+    mode: str | None
+    cameo: str | None
+    origin: str
+
+    @property
+    def size(self) -> int:
+        return 1 + len(self.words)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A trigger found in a sentence: the head token and every token the pattern used."""
+
+    trigger: Trigger
+    head: Any  # spacy Token
+    tokens: tuple[Any, ...]
+
+    @property
+    def start(self) -> int:
+        return min(t.idx for t in self.tokens)
+
+    @property
+    def end(self) -> int:
+        return max(t.idx + len(t.text) for t in self.tokens)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Triggers indexed by (kind, head lemma), and the recoding of future-tense triggers (`intent.tsv`)."""
+
+    index: dict[tuple[str, str], tuple[Trigger, ...]]
+    intent: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.index.values())
+
+    def types(self) -> set[str]:
+        """The PLOVER types that at least one trigger codes."""
+        return {t.type for ts in self.index.values() for t in ts if t.type}
+
+    def match(self, token: Any) -> Match | None:
+        """The most specific trigger headed by `token` (None when nothing matches)."""
+        kind = _kind_of(token)
+        if kind is None:
+            return None
+        cands = self.index.get((kind, token.lemma_.lower())) or self.index.get((kind, token.lower_))
+        if not cands:
+            return None
+        frame = _noun_frame(token) if kind == "noun" else _verb_frame(token)
+        best: Match | None = None
+        for trig in cands:
+            used = _fill(trig.words, frame)
+            if used is not None and (best is None or trig.size > best.trigger.size):
+                best = Match(trig, token, (token, *used))
+        return best
+
+
+def _kind_of(token: Any) -> str | None:
+    if token.pos_ == "VERB":
+        return "verb"
+    if token.pos_ == "NOUN":
+        return "noun"
+    if token.pos_ == "ADJ" and token.dep_ in ("acomp", "ROOT", "xcomp", "conj"):
+        return "adj"
+    return None
+
+
+def _words_of(token: Any) -> tuple[str, str]:
+    return token.lemma_.lower(), token.lower_
+
+
+def _verb_frame(verb: Any) -> list[tuple[Any, Any]]:
+    """(token, prep) pairs a verb pattern may use; a prepositional object counts only after its preposition."""
+    out: list[tuple[Any, Any]] = []
+    for child in verb.children:
+        if child.dep_ not in FRAME_DEPS:
+            continue
+        out.append((child, None))
+        for grand in child.children:
+            if child.dep_ == "prep" and grand.dep_ in ("pobj", "pcomp"):
+                out.append((grand, child))
+                out.extend((g, child) for g in grand.children if g.dep_ in NOUN_MODIFIER_DEPS)
+            elif child.dep_ in ("dobj", "obj", "attr") and grand.dep_ in NOUN_MODIFIER_DEPS:
+                out.append((grand, None))
+            elif child.dep_ == "ccomp" and grand.dep_ == "aux":  # "said that Sudan must return ..."
+                out.append((grand, None))
+    return out
+
+
+def _noun_frame(noun: Any) -> list[tuple[Any, Any]]:
+    return [(c, None) for c in noun.children if c.dep_ in NOUN_MODIFIER_DEPS]
+
+
+def _fill(words: tuple[frozenset[str], ...], frame: list[tuple[Any, Any]]) -> list[Any] | None:
+    """Tokens of `frame` that fill every slot of `words` in order (each used once), or None."""
+    used: list[Any] = []
+    for slot in words:
+        hit = next((t for t, prep in frame if t not in used and (prep is None or prep in used)
+                    and not slot.isdisjoint(_words_of(t))), None)
+        if hit is None:
+            return None
+        used.append(hit)
+    return used
+
+
+def _parse_row(fields: list[str], where: str) -> Iterator[Trigger]:
+    if len(fields) < 3:
+        raise ConfigError("a lexicon row needs at least kind, pattern and type (tab-separated)", where=where)
+    kind, pattern, typ = (f.strip() for f in fields[:3])
+    mode = fields[3].strip() if len(fields) > 3 else ""
+    cameo = fields[4].strip() if len(fields) > 4 else ""
+    if kind not in KINDS:
+        raise ConfigError(f"kind {kind!r} is not one of {', '.join(KINDS)}", where=where)
+    if typ != "-" and typ not in PLOVER_TYPES:
+        raise ConfigError(f"type {typ!r} is not a PLOVER type (or '-' to block)", where=where)
+    slots = [frozenset(w.lower().split("|")) for w in pattern.split()]
+    if not slots:
+        raise ConfigError("empty pattern", where=where)
+    # verb phrases are head-first ("call for"), noun compounds head-last ("air strike")
+    head_slot, rest = (slots[-1], slots[:-1]) if kind == "noun" else (slots[0], slots[1:])
+    for head in sorted(head_slot):
+        yield Trigger(kind, head, tuple(rest), None if typ == "-" else typ, mode or None, cameo or None, where)
+
+
+def _rows(text: str, name: str) -> Iterator[Trigger]:
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        yield from _parse_row(line.split("\t"), f"{name}:{n}")
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text("utf-8")
+    except FileNotFoundError:
+        raise ConfigError("lexicon file not found", where=path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"lexicon file cannot be read: {exc}", where=path) from None
+
+
+def _intent_rows(text: str, name: str) -> dict[str, tuple[str, str | None, str | None]]:
+    out: dict[str, tuple[str, str | None, str | None]] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")] + ["", ""]
+        if fields[0] not in PLOVER_TYPES or fields[1] not in PLOVER_TYPES:
+            raise ConfigError("intent rows need two PLOVER types", where=f"{name}:{n}")
+        out[fields[0]] = (fields[1], fields[2] or None, fields[3] or None)
+    return out
+
+
+def as_intent(lexicon: Lexicon, trigger: Trigger) -> Trigger:
+    """The trigger recoded for a future-tense use ("will visit" is AGREE, "will attack" THREATEN)."""
+    if trigger.type not in lexicon.intent:
+        return trigger
+    typ, mode, cameo = lexicon.intent[trigger.type]
+    return replace(trigger, type=typ, mode=mode, cameo=cameo)
+
+
+def build_lexicon(triggers: Iterable[Trigger], intent: dict[str, tuple[str, str | None, str | None]] | None = None) -> Lexicon:
+    """Index triggers; a later row with the same kind and pattern replaces an earlier one."""
+    rows: dict[tuple[str, str, tuple[frozenset[str], ...]], Trigger] = {}
+    for trig in triggers:
+        rows[(trig.kind, trig.head, trig.words)] = trig
+    index: dict[tuple[str, str], list[Trigger]] = {}
+    for trig in rows.values():
+        index.setdefault((trig.kind, trig.head), []).append(trig)
+    return Lexicon({k: tuple(v) for k, v in index.items()}, intent or {})
+
+
+def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
+    """The shipped lexicon plus the analyst's files (config `[data] lexicon = [...]`), later rows winning."""
+    folder = resources.files("eventscope").joinpath("data", "lexicon")
+    triggers = list(_rows(folder.joinpath(BUILTIN).read_text("utf-8"), BUILTIN))
+    for path in extra_files:
+        triggers.extend(_rows(_read(path), path))
+    return build_lexicon(triggers, _intent_rows(folder.joinpath(INTENT).read_text("utf-8"), INTENT))

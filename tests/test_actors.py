@@ -1,0 +1,115 @@
+"""Actor mentions: dictionary names, composed noun phrases, titles, appositives, acronyms, short names."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from eventscope.stages.actor_dictionary import load_actor_dictionary
+from eventscope.stages.actors import actor_at, resolve_span
+
+
+def _at(analysis, word: str, nth: int = 0):
+    """The actor `actor_at` gives for the nth token spelled `word`."""
+    tokens = [t for t in analysis.doc if t.text == word]
+    return actor_at(analysis, tokens[nth])
+
+
+def test_dictionary_loads_fast_and_knows_aliases() -> None:
+    start = time.perf_counter()
+    d = load_actor_dictionary()
+    assert time.perf_counter() - start < 1.5
+    assert d.lookup("ypg")[0].name == "People's Protection Units"
+    assert d.lookup("hashd al shaabi")[0].country == "IRQ"
+    assert d.agent_sector("officials") == "GOV"
+    assert d.agent_sector("troops") == "MIL"
+
+
+@pytest.mark.parametrize(("text", "word", "country", "sector"), [
+    ("Syrian officials criticised the plan on Monday.", "officials", "SYR", "GOV"),
+    ("Russian troops crossed the river at dawn.", "troops", "RUS", "MIL"),
+    ("Officials of the Islamic Republic rejected the offer.", "Officials", "IRN", "GOV"),
+    ("The Kremlin dismissed the report.", "Kremlin", "RUS", "GOV"),
+    ("Washington imposed new tariffs.", "Washington", "USA", "GOV"),
+    ("The U.S. sent a delegation.", "U.S.", "USA", None),
+    ("Brussels warned Budapest about the budget.", "Brussels", None, "IGO"),
+    ("Kyiv asked for more air defence.", "Kyiv", "UKR", "GOV"),
+    ("Türkiye closed the strait to warships.", "Türkiye", "TUR", None),
+    ("The Syrian regime shelled the town.", "regime", "SYR", "GOV"),
+    ("Police in Nigeria arrested twelve protesters.", "Police", None, "COP"),
+    ("Iranian judges sentenced the journalists.", "judges", "IRN", "JUD"),
+])
+def test_countries_metonyms_and_agents(analyze, text, word, country, sector) -> None:
+    actor = _at(analyze(text), word)
+    assert actor is not None
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_title_gives_person_and_sector(analyze) -> None:
+    a = analyze("Iranian President Hamid Karimzadeh received the delegation in the capital.")
+    actor = _at(a, "Karimzadeh")
+    assert (actor.name, actor.kind, actor.country, actor.sector) == ("Hamid Karimzadeh", "person", "IRN", "GOV")
+    assert actor.text == "President Hamid Karimzadeh"
+
+
+def test_appositive_and_possessive_give_country(analyze) -> None:
+    a = analyze("The talks included the head of Egypt's General Intelligence Directorate, Samir Fawzi Haddad.")
+    actor = _at(a, "Haddad")
+    assert (actor.kind, actor.country) == ("person", "EGY")
+    assert _at(a, "Directorate").country == "EGY"
+
+
+def test_possessor_gives_country_to_aide(analyze) -> None:
+    a = analyze("Vladimir Putin's trusted aide Oleg Varnavin flew to Ankara.")
+    assert _at(a, "Varnavin").country == "RUS"
+
+
+def test_based_modifier_gives_country(analyze) -> None:
+    a = analyze("The Jordan-based research group Al Mirsad published the figures.")
+    actor = _at(a, "Mirsad")
+    assert actor.country == "JOR"
+
+
+def test_acronym_defined_in_text(analyze) -> None:
+    a = analyze("The Northern Valley Defence Front (NVDF) attacked a convoy. Later the NVDF denied it.")
+    first, later = _at(a, "Front"), _at(a, "NVDF", 1)
+    assert later is not None and later.name == first.name == "Northern Valley Defence Front"
+
+
+def test_acronym_of_known_group(analyze) -> None:
+    a = analyze("Fighters of the IRGC and the YPG were seen near the border.")
+    assert (_at(a, "IRGC").country, _at(a, "IRGC").sector) == ("IRN", "MIL")
+    assert _at(a, "YPG").name == "People's Protection Units"
+
+
+def test_short_name_links_to_full_name(analyze) -> None:
+    a = analyze("Egyptian envoy Karim Abdelrahman arrived on Sunday. Abdelrahman met the minister.")
+    later = _at(a, "Abdelrahman", 1)
+    assert later.name == "Karim Abdelrahman" and later.country == "EGY"
+
+
+def test_unknown_organization_still_an_actor(analyze) -> None:
+    a = analyze("The Coastal Fishermen Cooperative of Nador protested the quotas.")
+    actor = _at(a, "Cooperative")
+    assert actor is not None and actor.kind == "organization"
+
+
+def test_smallest_mention_wins_and_offsets_slice_text(analyze) -> None:
+    text = "Iranian officials met Hezbollah commanders in Beirut."
+    a = analyze(text)
+    assert all(text[x.start:x.end] == x.text for x in a.actors)
+    assert _at(a, "Iranian").kind == "country"
+    assert _at(a, "officials").sector == "GOV"
+    assert _at(a, "Hezbollah").country == "LBN"
+
+
+def test_resolve_span_for_attribution_source(analyze) -> None:
+    a = analyze("A Pentagon official said the drills would continue.")
+    span = a.doc[0:3]
+    actor = resolve_span(a, span)
+    assert actor is not None and actor.country == "USA" and actor.sector == "GOV"
+
+
+def test_dated_role_is_chosen_by_article_date(analyze) -> None:
+    before = _at(analyze("Ahmadinejad addressed the crowd.", day="2009-06-01"), "Ahmadinejad")
+    assert (before.country, before.sector) == ("IRN", "GOV")

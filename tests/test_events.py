@@ -1,0 +1,166 @@
+"""The events stage: triggers from the lexicon, arguments from the parse, one test per construction."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventscope import Analysis, Article, ConfigError
+from eventscope.records import PLOVER_TYPES
+from eventscope.stages.events import EventStage, load_lexicon
+
+
+@pytest.fixture(scope="module")
+def events(pipeline):
+    """events(text) -> the events of the actors and events stages only (independent of later stages)."""
+    stages = [s for s in pipeline.stages if s.name in ("actors", "events")]
+
+    def run(text: str, stage=None):
+        analysis = Analysis(article=Article(doc_id="t", date=date(2022, 3, 22), text=text), doc=pipeline.nlp(text))
+        for s in stages:
+            analysis = (stage if stage is not None and s.name == "events" else s)(analysis)
+        return list(analysis.events)
+
+    return run
+
+
+def names(actor) -> set[str]:
+    """Every way a test may name an actor: text, name, country code."""
+    return {v.lower() for v in (actor.text, actor.name, actor.country) if v} if actor else set()
+
+
+def has(evs, type_, source=None, target=None) -> bool:
+    return any(e.type == type_ and (source is None or any(source.lower() in n for n in names(e.source)))
+               and (target is None or any(target.lower() in n for n in names(e.target))) for e in evs)
+
+
+def test_single_verbs_by_lemma(events):
+    assert has(events("Venezuela attacked Guyana on Monday."), "ASSAULT", "venezuela", "guyana")
+    assert has(events("The police arrested the opposition leader."), "COERCE", "police")
+    assert has(events("Sweden condemned the Danish government."), "ACCUSE", "sweden")
+
+
+def test_verb_with_particle_or_preposition(events):
+    assert has(events("Ghana called for an immediate ceasefire."), "REQUEST", "ghana")
+    assert has(events("Canada pulled out of the coalition last year."), "RETREAT", "canada")
+    assert has(events("The junta backed down after two weeks of pressure."), "CONCEDE", "junta")
+
+
+def test_light_verbs(events):
+    evs = events("Norway held talks with Chile in Oslo.")
+    assert has(evs, "CONSULT", "norway", "chile")
+    assert [e.evidence.trigger for e in evs] == ["held talks"]
+    assert has(events("Japan imposed sanctions on Belarus."), "SANCTION", "japan", "belarus")
+    assert has(events("Peru signed an agreement with Bolivia."), "SUPPORT", "peru", "bolivia")
+
+
+def test_passive_with_agent(events):
+    assert has(events("The militia is backed by Turkey."), "SUPPORT", "turkey", "militia")
+
+
+def test_relative_clause(events):
+    evs = events("The militia, which is funded by Qatar, seized the airport.")
+    assert has(evs, "AID", "qatar", "militia")
+    assert has(evs, "COERCE", "militia")
+
+
+def test_appositive_subject(events):
+    evs = events("Omar Haddad, the governor of the province, visited Kenya on Tuesday.")
+    assert has(evs, "CONSULT", "omar haddad", "kenya")
+
+
+def test_control_verbs(events):
+    assert has(events("Officials in Hanoi decided to expel the Thai ambassador."), "SANCTION", "officials")
+    evs = events("Kenya urged Uganda to withdraw its troops.")
+    assert [e.type for e in evs] == ["REQUEST"]  # the withdrawal is what is asked for, not an event
+    assert has(evs, "REQUEST", "kenya", "uganda")
+
+
+def test_conjoined_verbs_share_the_subject(events):
+    evs = events("The Polish minister paid a visit to Kyiv and held talks with Ukrainian officials.")
+    consult = [e for e in evs if e.type == "CONSULT"]
+    assert len(consult) == 2
+    assert len({e.source.text for e in consult}) == 1 and "polish minister" in consult[0].source.text.lower()
+
+
+def test_prepositional_targets(events):
+    assert has(events("The Iraqi envoy paid a visit to Tehran."), "CONSULT", "iraqi", "tehran")
+
+
+def test_coordination_gives_one_event_per_pair(events):
+    evs = events("Mexico held talks with Brazil and Argentina.")
+    assert has(evs, "CONSULT", "mexico", "brazil") and has(evs, "CONSULT", "mexico", "argentina")
+    agreed = events("Egypt and Jordan agreed to reopen the crossing.")
+    assert {e.type for e in agreed} == {"AGREE"}
+    assert len(agreed) == 2 and all(e.target is None for e in agreed)  # reciprocal, PLOVER style
+
+
+def test_reported_speech_codes_the_reported_event(events):
+    evs = events("Officials in Kabul said that Pakistan attacked two border posts.")
+    assert [e.type for e in evs] == ["ASSAULT"]
+    assert has(evs, "ASSAULT", "pakistan")
+
+
+def test_nominal_events_with_possessive_or_by_phrase(events):
+    assert has(events("Russia's invasion of Georgia shocked Europe."), "ASSAULT", "russia", "georgia")
+    assert has(events("The visit by the Indian premier to Dhaka ended early."), "CONSULT", "indian", "dhaka")
+
+
+def test_nominal_events_without_actor_are_dropped(events):
+    assert events("The sanctions hurt ordinary families.") == []
+
+
+def test_non_events(events):
+    assert events("The ministry did not comment.") == []
+    assert events("The president said the economy is growing.") == []
+
+
+def test_no_duplicate_events_in_a_sentence(events):
+    evs = events("Sudan launched an attack on Chad.")
+    assert [(e.type, e.evidence.trigger) for e in evs] == [("ASSAULT", "launched an attack")]
+
+
+def test_pronoun_resolved_to_earlier_actor(events):
+    evs = events("Iran said on Monday that it had arrested two British nationals.")
+    assert has(evs, "COERCE", "iran")
+
+
+def test_future_cooperation_is_intent_to_cooperate(events):
+    assert has(events("Sweden will send aid to Somalia."), "AGREE", "sweden", "somalia")
+    assert has(events("Hamas threatened to attack Israel."), "THREATEN", "hamas")
+
+
+def test_confidence_prefers_explicit_resolved_clauses(events):
+    explicit = events("Egypt attacked Libya.")[0]
+    nominal = events("The Egyptian attack ended.")[0]
+    assert 0 <= nominal.confidence < explicit.confidence <= 1
+
+
+def test_record_fields_and_offsets(events):
+    text = "Rain fell. Chile expelled two Peruvian diplomats on Friday."
+    (e,) = events(text)
+    assert (e.type, e.mode, e.cameo, e.quad_class, e.sentence_index) == ("SANCTION", "expel", "166", 3, 1)
+    assert e.event_id == "t:e1" and e.modality == "asserted" and e.date is None and e.attribution is None
+    assert text[e.evidence.start:e.evidence.end] == e.evidence.sentence
+    assert text[e.evidence.trigger_start:e.evidence.trigger_end] == e.evidence.trigger == "expelled two Peruvian diplomats"
+
+
+def test_lexicon_covers_every_plover_type():
+    lex = load_lexicon()
+    counts = {t: sum(1 for ts in lex.index.values() for tr in ts if tr.type == t) for t in PLOVER_TYPES}
+    assert all(n >= 8 for n in counts.values()), counts
+
+
+def test_analyst_extends_the_lexicon(tmp_path, events):
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("verb\tsnub\tREJECT\t\t120\nverb\tattack\t-\n", encoding="utf-8")
+    stage = EventStage(load_lexicon((str(extra),)))
+    assert has(events("Chile snubbed Peru.", stage), "REJECT", "chile")
+    assert events("Chile attacked Peru.", stage) == []  # a later row replaces the shipped one
+
+
+def test_bad_lexicon_row_names_file_and_line(tmp_path):
+    extra = tmp_path / "bad.tsv"
+    extra.write_text("# comment\nverb\tsnub\tSNUB\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"bad.tsv:2.*not a PLOVER type"):
+        load_lexicon((str(extra),))

@@ -1,0 +1,96 @@
+"""SIGKILL a real `eventscope ingest` mid-run, run it again: nothing duplicated, half-written or lost."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from eventscope.runner import ingest_items, read
+from eventscope.stages.dedup import BANDS
+from eventscope.store import Store
+from eventscope.store.store import DEDUP_TABLES, DOC_TABLES
+
+from conftest import SAMPLES
+
+pytestmark = pytest.mark.slow
+N_DOCS = 360
+
+
+def write_corpus(folder: Path) -> None:
+    """Variants of the samples: sentences rotated, plus a line naming the copy (some are near-duplicates)."""
+    folder.mkdir()
+    samples = sorted(SAMPLES.glob("*.txt"))
+    for i in range(N_DOCS):
+        head, _, body = samples[i % len(samples)].read_text(encoding="utf-8").partition("\n")
+        sentences = [s for s in body.replace("\n", " ").split(". ") if s.strip()]
+        k = (i // len(samples)) % len(sentences)
+        text = ". ".join(sentences[k:] + sentences[:k]).strip()
+        (folder / f"doc{i:04d}.txt").write_text(f"{head}\n{text}\nDesk note {i}.\n", encoding="utf-8")
+
+
+def wait_for(condition, proc: subprocess.Popen, timeout: float = 300) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert proc.poll() is None, f"ingest ended early: {proc.stderr.read() if proc.stderr else ''}"
+        assert time.monotonic() < deadline, "timed out waiting for the ingest"
+        time.sleep(0.05)
+
+
+def kill_mid_ingest(corpus: Path, db: Path) -> None:
+    """Start `eventscope ingest`, SIGKILL it just after its first batch was committed."""
+    Store(db).close()  # created and migrated here, so the write-ahead log appears with the first batch
+    wal = Path(f"{db}.wal")
+    assert not wal.exists()
+    cmd = [sys.executable, "-c", "from eventscope.cli import main; main()", "ingest", str(corpus), "--db", str(db),
+           "--workers", "1"]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for(wal.exists, proc)
+        time.sleep(0.3)
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+
+
+def snapshot(store: Store) -> dict:
+    """What a run leaves behind: counts of every table, the documents and the cluster memberships."""
+    return {
+        "counts": {t: store.count(t) for t in (*DOC_TABLES, *DEDUP_TABLES, "actors")},
+        "docs": store.con.execute("SELECT doc_id, text_hash FROM documents ORDER BY doc_id").fetchall(),
+        "clusters": store.con.execute("SELECT cluster_id, list(event_id ORDER BY event_id) FROM cluster_members "
+                                      "GROUP BY cluster_id ORDER BY cluster_id").fetchall(),
+        "links": store.near_duplicates(),
+    }
+
+
+def assert_whole(store: Store) -> None:
+    """Every stored document has all its events, its signature and all its LSH bands."""
+    broken = store.con.execute(
+        "SELECT d.doc_id FROM documents d LEFT JOIN (SELECT doc_id, count(*) n FROM events GROUP BY doc_id) e "
+        "USING (doc_id) LEFT JOIN (SELECT doc_id, count(*) b FROM doc_bands GROUP BY doc_id) s USING (doc_id) "
+        "WHERE coalesce(e.n, 0) <> d.n_events OR coalesce(s.b, 0) <> ?", [BANDS]).fetchall()
+    assert broken == []
+
+
+def test_kill_then_rerun_equals_a_clean_run(tmp_path: Path, pipeline) -> None:
+    corpus, killed_db = tmp_path / "corpus", tmp_path / "killed.duckdb"
+    write_corpus(corpus)
+    kill_mid_ingest(corpus, killed_db)
+    with Store(killed_db) as store:
+        stored = store.count("documents")
+        assert 0 < stored < N_DOCS, f"the kill did not land mid-ingest ({stored} of {N_DOCS} stored)"
+        assert_whole(store)
+        again = ingest_items(read([corpus], pipeline), store, pipeline)
+        assert (again.skipped, again.documents, again.failures) == (stored, N_DOCS - stored, [])
+        assert_whole(store)
+        after_rerun = snapshot(store)
+    with Store(tmp_path / "clean.duckdb") as clean:
+        ingest_items(read([corpus], pipeline), clean, pipeline)
+        assert after_rerun == snapshot(clean)
+    assert after_rerun["counts"]["documents"] == N_DOCS and after_rerun["links"]

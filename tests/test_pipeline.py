@@ -1,0 +1,68 @@
+"""The pipeline: stages run in configured order, bad documents become Failures, the batch goes on."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventscope import Article, ConfigError, Failure, Pipeline
+from eventscope.config import load_config
+from eventscope.pipeline import STAGES, Resources
+
+
+def art(doc_id: str, text: str) -> Article:
+    return Article(doc_id=doc_id, date=date(2022, 3, 22), text=text)
+
+
+def test_default_stage_order() -> None:
+    assert load_config().stages == ("actors", "events", "time", "places", "modality", "relations")
+    assert set(load_config().stages) <= set(STAGES)
+
+
+def test_unknown_stage_is_a_config_error(pipeline) -> None:
+    with pytest.raises(ConfigError, match="unknown stage 'sentiment'"):
+        Pipeline(load_config(stages=("sentiment",)), resources=pipeline.resources)
+
+
+def test_config_file_overrides(tmp_path) -> None:
+    f = tmp_path / "c.toml"
+    f.write_text('[nlp]\nbatch_size = 8\n[store]\npath = "x.duckdb"\n', encoding="utf-8")
+    cfg = load_config(f, model="other_model")
+    assert (cfg.batch_size, cfg.db_path, cfg.model) == (8, "x.duckdb", "other_model")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[nlp\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_config(bad)
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_config(tmp_path / "none.toml")
+
+
+def test_pipe_keeps_order_and_turns_bad_documents_into_failures(pipeline) -> None:
+    small = Pipeline(load_config(max_chars=200), resources=pipeline.resources)
+    items = [art("a", "Iran praised Syria."), art("b", "   "), art("c", "x" * 300),
+             Failure(doc_id="d", where="d.txt", code="empty", message="empty file"), art("e", "Talks began.")]
+    out = list(small.pipe(items))
+    assert [getattr(o, "doc_id", None) or o.article.doc_id for o in out] == ["a", "b", "c", "d", "e"]
+    assert [type(o).__name__ for o in out] == ["Analysis", "Failure", "Failure", "Failure", "Analysis"]
+    assert "more than the limit of 200" in out[2].message and out[1].code == "empty"
+
+
+def test_a_crashing_stage_fails_only_its_document(pipeline) -> None:
+    class Boom:
+        name = "boom"
+
+        def __call__(self, analysis):
+            if "boom" in analysis.article.text:
+                raise RuntimeError("kaput")
+            return analysis
+
+    p = Pipeline(load_config(stages=()), resources=pipeline.resources)
+    p.stages.append(Boom())
+    out = list(p.pipe([art("a", "boom here"), art("b", "fine")]))
+    assert isinstance(out[0], Failure) and "stage 'boom' failed: RuntimeError: kaput" in out[0].message
+    assert out[1].article.doc_id == "b"
+
+
+def test_resources_are_shared_and_loaded_once(pipeline) -> None:
+    assert isinstance(pipeline.resources, Resources)
+    assert pipeline.resources.nlp is pipeline.nlp

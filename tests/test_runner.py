@@ -1,0 +1,91 @@
+"""Incremental ingest: unchanged documents are not parsed again, changed ones replaced, batches stay whole."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eventscope import Article, Failure
+from eventscope.runner import LOOKUP_CHUNK, ingest_items, read
+from eventscope.store import Store
+
+from conftest import SAMPLES
+
+
+def article(doc_id: str, text: str) -> Article:
+    return Article(doc_id=doc_id, date=date(2023, 4, 2), text=text)
+
+
+class CountingPipeline:
+    """The real pipeline, counting the articles that reach the parser."""
+
+    def __init__(self, pipeline) -> None:
+        self.inner, self.config, self.parsed = pipeline, pipeline.config, []
+
+    def pipe(self, items):
+        def seen():
+            for item in items:
+                if isinstance(item, Article):
+                    self.parsed.append(item.doc_id)
+                yield item
+        return self.inner.pipe(seen())
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store(tmp_path / "r.duckdb") as s:
+        yield s
+
+
+def test_reingest_skips_unchanged_without_parsing_and_replaces_changed(store: Store, pipeline) -> None:
+    counting = CountingPipeline(pipeline)
+    docs = [article(f"d{i}", f"Russia attacked Ukraine on day {i}.") for i in range(5)]
+    first = ingest_items(docs, store, counting, batch_docs=2)
+    assert (first.documents, first.skipped) == (5, 0)
+    counting.parsed.clear()
+    changed = docs[:4] + [article("d4", "Iran praised Syria.")]
+    again = ingest_items(changed, store, counting)
+    assert (again.documents, again.skipped) == (1, 4) and counting.parsed == ["d4"]
+    assert store.count("documents") == 5
+    assert store.con.execute("SELECT text FROM documents WHERE doc_id = 'd4'").fetchall() == [("Iran praised Syria.",)]
+
+
+def test_failures_are_recorded_and_the_rest_is_stored(store: Store, pipeline) -> None:
+    items = [article("ok", "Russia attacked Ukraine."), Failure(doc_id="x", where="x.txt", code="empty", message="empty"),
+             article("blank", "  ")]
+    report = ingest_items(items, store, pipeline)
+    assert report.documents == 1 and [f.doc_id for f in report.failures] == ["x", "blank"]
+    assert [e["code"] for e in store.errors()] == ["empty", "empty"]
+
+
+def test_a_document_twice_in_one_input_is_stored_once(store: Store, pipeline) -> None:
+    report = ingest_items([article("d", "First version."), article("d", "Second version.")], store, pipeline)
+    assert report.documents == 2 and store.count("documents") == 1
+    assert store.con.execute("SELECT text FROM documents").fetchall() == [("Second version.",)]
+
+
+def test_input_is_streamed_and_written_in_batches(store: Store, pipeline) -> None:
+    pulled: list[int] = []
+    pulled_at_first_write: list[int] = []
+
+    def source():
+        for i in range(400):
+            pulled.append(i)
+            yield article(f"g{i}", f"Note number {i}.")
+
+    def progress(n: int) -> None:
+        if not pulled_at_first_write:
+            pulled_at_first_write.append(len(pulled))
+
+    report = ingest_items(source(), store, pipeline, progress=progress, batch_docs=8)
+    assert pulled_at_first_write[0] <= LOOKUP_CHUNK  # the first batch was stored long before the input ended
+    assert report.documents == store.count("documents") == 400
+
+
+def test_every_event_of_the_samples_is_in_exactly_one_cluster(store: Store, pipeline) -> None:
+    ingest_items(read([SAMPLES], pipeline), store, pipeline)
+    clusters = list(store.iter_clusters())
+    mentions = sorted(m["event_id"] for c in clusters for m in c["mentions"])
+    assert mentions == sorted(e["event_id"] for e in store.events())
+    assert all(c["n_mentions"] == len(c["mentions"]) for c in clusters)
