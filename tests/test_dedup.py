@@ -147,3 +147,22 @@ def test_place_compatibility() -> None:
     city, country = ("Velmora", "STH", "city"), (None, "STH", "country")
     assert places_compatible(city, country) and places_compatible(None, city)
     assert not places_compatible(city, ("Ostrava", "STH", "city"))
+
+
+def test_a_store_from_before_dedup_reparses_its_documents(tmp_path: Path) -> None:
+    import duckdb
+
+    from eventscope.store import text_hash
+    from eventscope.store.schema import MIGRATIONS
+
+    path = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    for statement in MIGRATIONS[0]:
+        con.execute(statement)
+    con.execute("INSERT INTO schema_version VALUES (1)")
+    con.execute("INSERT INTO documents VALUES ('old', '2024-01-01', NULL, NULL, NULL, NULL, 'Old text.', ?, 0, now())",
+                [text_hash("Old text.")])
+    con.close()
+    with Store(path) as store:
+        assert store.stored_hashes(["old"]) != {"old": text_hash("Old text.")}  # so ingest parses it again

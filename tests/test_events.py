@@ -164,3 +164,74 @@ def test_bad_lexicon_row_names_file_and_line(tmp_path):
     extra.write_text("# comment\nverb\tsnub\tSNUB\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"bad.tsv:2.*not a PLOVER type"):
         load_lexicon((str(extra),))
+
+
+def test_purpose_and_conditional_clauses_add_no_event(events):
+    assert [e.type for e in events("Chadian troops opened fire to disperse the crowd.")] == ["ASSAULT"]
+    evs = events("Bolivia threatened to close the border unless Peru withdraws its troops.")
+    assert [e.type for e in evs] == ["THREATEN"]
+
+
+def test_noun_in_a_prepositional_phrase_is_no_second_event(events):
+    evs = events("Lithuania condemned Belarus during talks in Vilnius.")
+    assert [e.type for e in evs] == ["ACCUSE"]
+
+
+def test_stance_passive_keeps_its_subject_as_source(events):
+    assert has(events("Norway is opposed to the Finnish proposal."), "REJECT", "norway")
+
+
+def test_violent_passive_takes_perpetrator_from_the_means(events):
+    assert has(events("Three farmers were killed in a Sudanese air raid."), "ASSAULT", "SDN", "farmers")
+
+
+def test_clause_on_a_statement_belongs_to_its_author(events):
+    evs = events("The Kurdish party issued a statement demanding that Ankara free the prisoners.")
+    assert has(evs, "REQUEST", "kurdish party")
+
+
+def test_inflected_verb_found_when_the_lemmatizer_errs(events):
+    assert has(events("Angry farmers staged rallies in Lima."), "PROTEST", "farmers")
+
+
+def test_coordinated_demonyms_give_one_actor_per_country(events):
+    evs = events("Senior Bolivian and Chilean officials agreed to reopen the border.")
+    assert sorted(e.source.country for e in evs if e.type == "AGREE") == ["BOL", "CHL"]
+    assert {e.source.name for e in evs} == {"Bolivian officials", "Chilean officials"}
+
+
+def test_plural_pronoun_points_at_a_group_not_a_person(events):
+    evs = events("Fighters loyal to the warlord said they attacked a Malian convoy.")
+    assert has(evs, "ASSAULT", "fighters", "MLI")
+
+
+def test_ultimatum_is_a_threat(events):
+    assert has(events("Peru issued an ultimatum to Ecuador."), "THREATEN", "peru", "ecuador")
+
+
+def test_untitled_country_comes_from_the_rest_of_the_sentence(events):
+    evs = events("President Omar Diallo conceded to demands from the Angolan opposition.")
+    assert has(evs, "CONCEDE", "AGO")
+    (e,) = events("President Omar Diallo welcomed the Bolivian leader.")
+    assert e.source.country is None  # the only country named is the target's
+
+
+def test_noun_subject_of_a_trigger_is_no_second_event(events):
+    evs = events("The deployment of Kenyan troops arrived in Somalia.")
+    assert [e.type for e in evs] == ["CONSULT"]
+
+
+def test_withdrawing_observers_is_a_sanction_and_its_announcement_a_threat(events):
+    assert has(events("Denmark withdrew its observers from Chad."), "SANCTION", "denmark", "chad")
+    assert has(events("Denmark will withdraw its observers from Chad."), "THREATEN", "denmark")
+
+
+def test_receiving_goods_and_insisting_are_not_events(events):
+    assert events("The rebels received weapons from the government.") == []
+    assert events("Peru insisted the vote was fair.") == []
+
+
+def test_evidence_sentence_has_no_paragraph_break(events):
+    text = "Chile expelled two Peruvian diplomats.\n\nRain fell."
+    (e,) = events(text)
+    assert e.evidence.sentence == "Chile expelled two Peruvian diplomats." == text[e.evidence.start:e.evidence.end]

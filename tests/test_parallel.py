@@ -14,8 +14,8 @@ SENTENCES = ("Russia attacked Ukraine on Monday.", "Iran praised Syria for its s
 
 
 def articles(n: int) -> list[Article | Failure]:
-    items: list[Article | Failure] = [Article(doc_id=f"a{i}", date=date(2022, 3, 1), text=SENTENCES[i % 4] * (1 + i % 3))
-                                      for i in range(n)]
+    items: list[Article | Failure] = [
+        Article(doc_id=f"a{i}", date=date(2022, 3, 1), text=SENTENCES[i % 4] * (1 + i % 3)) for i in range(n)]
     items[5] = Article(doc_id="blank", date=date(2022, 3, 1), text="   ")
     items[7] = Failure(doc_id="bad", where="bad.txt", code="empty", message="empty file")
     return items

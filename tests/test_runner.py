@@ -52,8 +52,8 @@ def test_reingest_skips_unchanged_without_parsing_and_replaces_changed(store: St
 
 
 def test_failures_are_recorded_and_the_rest_is_stored(store: Store, pipeline) -> None:
-    items = [article("ok", "Russia attacked Ukraine."), Failure(doc_id="x", where="x.txt", code="empty", message="empty"),
-             article("blank", "  ")]
+    failure = Failure(doc_id="x", where="x.txt", code="empty", message="empty")
+    items = [article("ok", "Russia attacked Ukraine."), failure, article("blank", "  ")]
     report = ingest_items(items, store, pipeline)
     assert report.documents == 1 and [f.doc_id for f in report.failures] == ["x", "blank"]
     assert [e["code"] for e in store.errors()] == ["empty", "empty"]
@@ -89,3 +89,22 @@ def test_every_event_of_the_samples_is_in_exactly_one_cluster(store: Store, pipe
     mentions = sorted(m["event_id"] for c in clusters for m in c["mentions"])
     assert mentions == sorted(e["event_id"] for e in store.events())
     assert all(c["n_mentions"] == len(c["mentions"]) for c in clusters)
+
+
+def test_cli_ingest_with_workers_then_events_as_clusters(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from eventscope.cli import build_app
+
+    app, db = build_app(), str(tmp_path / "c.duckdb")
+    ingested = CliRunner().invoke(app, ["ingest", str(SAMPLES), "--db", db, "--workers", "2"])
+    assert ingested.exit_code == 0, ingested.output
+    assert "6 documents stored" in ingested.stderr
+    listed = CliRunner().invoke(app, ["events", "--db", db, "--clusters", "--format", "jsonl"])
+    assert listed.exit_code == 0, listed.output
+    clusters = [json.loads(line) for line in listed.stdout.splitlines()]
+    mentions = CliRunner().invoke(app, ["events", "--db", db, "--format", "jsonl"]).stdout.splitlines()
+    assert sum(c["n_mentions"] for c in clusters) == len(mentions)
+    assert all({"cluster_id", "n_documents", "mentions", "type", "evidence"} <= set(c) for c in clusters)

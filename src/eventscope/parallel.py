@@ -45,7 +45,8 @@ def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def parallel_pipe(items: Iterable[Item], config: Config, *, workers: int, chunk_size: int | None = None) -> Iterator[Result]:
+def parallel_pipe(items: Iterable[Item], config: Config, *, workers: int,
+                  chunk_size: int | None = None) -> Iterator[Result]:
     """Like `Pipeline.pipe`, over `workers` processes; results keep the input order."""
     size = chunk_size or config.batch_size
     blob = pickle.dumps(config)

@@ -63,7 +63,8 @@ def _unchanged_skipped(items: Iterable[Article | Failure], store: Store, report:
             yield item
 
 
-def _write_batches(results: Iterable[Analysis | Failure], size: int, seconds: float) -> Iterator[list[Analysis | Failure]]:
+def _write_batches(results: Iterable[Analysis | Failure], size: int,
+                   seconds: float) -> Iterator[list[Analysis | Failure]]:
     """Group results for one transaction each: `size` documents, or fewer once `seconds` have passed."""
     batch: list[Analysis | Failure] = []
     started = time.monotonic()

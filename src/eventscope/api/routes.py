@@ -14,6 +14,7 @@ from ..export import EXPORT_FORMATS, export_events
 from ..records import MODALITIES, PLOVER_TYPES, Article
 from ..runner import ingest_items
 from ..store import EventFilter, reads, text_hash
+from ..store.queries import parse_bbox
 from .guards import TOKEN_COOKIE
 from .models import DocumentIn, ExtractIn
 
@@ -26,15 +27,10 @@ ExportName = Literal[tuple(EXPORT_FORMATS)]  # type: ignore[valid-type]
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if not value:
-        return None
     try:
-        box = tuple(float(v) for v in value.split(","))
-    except ValueError:
-        box = ()
-    if len(box) != 4 or not (box[0] <= box[2] and box[1] <= box[3]):
-        raise HTTPException(422, f"bbox {value!r} must be min_lon,min_lat,max_lon,max_lat with min <= max")
-    return box  # type: ignore[return-value]
+        return parse_bbox(value)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
 
 
 def event_filter(

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ..engines import ENGINES, load_ray
 from ..errors import EventscopeError
 from ..export import RECORD_FORMATS, write_records
 from ..pipeline import Failure, Pipeline
@@ -56,28 +57,47 @@ def extract(paths: Paths, fmt: FormatOpt = "jsonl", date: DateOpt = None, model:
 
 
 WorkersOpt = Annotated[int | None, typer.Option(
-    "--workers", "-w", min=1, help="Worker processes [default: pipeline.workers from the config, 0 = one per core].")]
+    "--workers", "-w", min=1, help="Worker processes (default: pipeline.workers of the config, where 0 means one per core).")]
+
+
+EngineOpt = Annotated[str, typer.Option("--engine", help="local (this machine) or ray (a Ray cluster, needs the "
+                                                          "ray extra; --workers sets its actors).")]
+AddressOpt = Annotated[str | None, typer.Option("--address", help="Ray cluster to join, HOST:6379 or auto "
+                                                                  "(default: start a local one).")]
+OutOpt = Annotated[Path | None, typer.Option("--out", help="With --engine ray: Parquet shards partitioned by "
+                                                           "article date in this new folder, instead of the store.")]
 
 
 def ingest(paths: Paths, db: DbOpt = None, date: DateOpt = None, model: ModelOpt = None,
-           config: ConfigOpt = None, workers: WorkersOpt = None) -> None:
+           config: ConfigOpt = None, workers: WorkersOpt = None, engine: EngineOpt = "local",
+           address: AddressOpt = None, out: OutOpt = None) -> None:
     """Store the inputs' events in the DuckDB store; unchanged documents are skipped.
 
     Documents stream through the parser in worker processes and are written in
     batches; an interrupted ingest can simply be run again.
     """
     day = parse_day(date, "--date")
-    pipeline = _pipeline(config, model, db)
-    n_workers = workers or pipeline.config.worker_count
+    if engine not in ENGINES or (engine == "local" and (address or out)):
+        raise typer.BadParameter(f"{engine!r}: engines are {', '.join(ENGINES)}; --address and --out need ray",
+                                 param_hint="--engine")
     try:
-        with Store(pipeline.config.db_path) as store, progress_bar("ingesting") as advance:
-            report = ingest_items(read(paths, pipeline, day), store, pipeline, progress=advance, workers=n_workers)
+        if engine == "ray":
+            settings = make_config(config, model, db)
+            with progress_bar("ingesting") as advance:
+                report = load_ray().run(paths, settings, address=address, actors=workers, out=out,
+                                       default_date=day, progress=advance)
+        else:
+            pipeline = _pipeline(config, model, db)
+            settings, n_workers = pipeline.config, workers or pipeline.config.worker_count
+            with Store(settings.db_path) as store, progress_bar("ingesting") as advance:
+                report = ingest_items(read(paths, pipeline, day), store, pipeline, progress=advance, workers=n_workers)
     except EventscopeError as exc:
         raise fail(str(exc)) from None
     for failure in report.failures:
         typer.echo(f"error: {failure}", err=True)
+    target = f"shards: {out.resolve()}" if out else f"store: {Path(settings.db_path).resolve()}"
     typer.echo(f"{report.documents} documents stored ({report.events} events), {report.skipped} unchanged skipped, "
-               f"{len(report.failures)} failed; store: {Path(pipeline.config.db_path).resolve()}", err=True)
+               f"{len(report.failures)} failed; {target}", err=True)
     if not report.ok:
         raise typer.Exit(1)
 

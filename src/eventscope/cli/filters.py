@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from ..store import EventFilter
+from ..store.queries import parse_bbox
 from .common import parse_day
 
 TypeOpt = Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")]
@@ -18,17 +19,11 @@ TextOpt = Annotated[str | None, typer.Option("--text", help="Text in the evidenc
 BboxOpt = Annotated[str | None, typer.Option("--bbox", help="min_lon,min_lat,max_lon,max_lat.")]
 
 
-def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    """A --bbox value, or a clear usage error."""
-    if not value:
-        return None
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     try:
-        box = tuple(float(v) for v in value.split(","))
-    except ValueError:
-        box = ()
-    if len(box) != 4:
-        raise typer.BadParameter(f"{value!r} is not min_lon,min_lat,max_lon,max_lat", param_hint="--bbox")
-    return box  # type: ignore[return-value]
+        return parse_bbox(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--bbox") from None
 
 
 def build_filter(type: str | None = None, actor: str | None = None, country: str | None = None,
@@ -36,4 +31,4 @@ def build_filter(type: str | None = None, actor: str | None = None, country: str
                  text: str | None = None, bbox: str | None = None) -> EventFilter:
     """An EventFilter from the option values."""
     return EventFilter(type=type, actor=actor, country=country, since=parse_day(since, "--since"),
-                       until=parse_day(until, "--until"), modality=modality, text=text, bbox=parse_bbox(bbox))
+                       until=parse_day(until, "--until"), modality=modality, text=text, bbox=_bbox(bbox))

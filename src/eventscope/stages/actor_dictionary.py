@@ -62,6 +62,7 @@ class Entry:
     id: str | None
     aliases: tuple[str, ...]
     roles: tuple[Role, ...] = ()
+    places: tuple[str, ...] = ()  # places inside a country that resolve to it but are not its names
 
     def at(self, day: str) -> tuple[str | None, str | None]:
         """Country and sector on `day` (YYYYMMDD): a role valid then, else the defaults."""
@@ -112,10 +113,12 @@ def _read_rows(text: str, where: str, min_cols: int) -> list[list[str]]:
 
 
 def _entry(cols: list[str]) -> Entry:
-    cols = cols + [""] * (7 - len(cols))
+    cols = cols + [""] * (8 - len(cols))
     roles = tuple(r for r in (_parse_role(x) for x in cols[6].split("|") if x) if r is not None)
     aliases = tuple(a for a in cols[5].split("|") if a)
-    return Entry(cols[0], cols[1] or "organization", cols[2] or None, cols[3] or None, cols[4] or None, aliases, roles)
+    places = tuple(a for a in cols[7].split("|") if a)
+    return Entry(cols[0], cols[1] or "organization", cols[2] or None, cols[3] or None, cols[4] or None, aliases, roles,
+                 places)
 
 
 def _texts(extra_files: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -135,7 +138,7 @@ def load_actor_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
     for where, text in _texts(extra_files):
         for cols in _read_rows(text, where, 3):
             entry = _entry(cols)
-            for key in dict.fromkeys(key_of(p) for p in (entry.name, *entry.aliases)):
+            for key in dict.fromkeys(key_of(p) for p in (entry.name, *entry.aliases, *entry.places)):
                 if key:
                     actors.setdefault(key, []).insert(0, entry)
     base = resources.files("eventscope").joinpath("data", "actors")

@@ -26,6 +26,11 @@ PERSON_HEADS = (
     "civilian", "soldier", "militant", "journalist", "spokesperson", "mp", "lawmaker",
 )
 NP_PREPS = {"of", "from"}
+# Prepositions whose object gives a phrase its country: "officials of X", "envoy from X", "police in X".
+CUE_PREPS = {"of", "from", "in"}
+# Prepositions that place a clause: "the rally in X", "a visit to X" (for `host_pass`).
+LOCATIVE_PREPS = {"in", "at"}
+HOST_HEADS = {"visit", "trip", "travel", "fly", "arrive", "go", "come", "return", "tour", "journey"}
 MAX_GAP = 3  # punctuation tokens a dictionary phrase may skip ("al-Qaeda", "Washington, D.C.")
 
 
@@ -149,8 +154,8 @@ class DocActors:
         found = self.cue(self.doc[head.left_edge.i:head.i + 1], head.i)
         if found is not None:
             return found
-        for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ in NP_PREPS:
+        for prep in _cue_preps(head):
+            if prep.lower_ in CUE_PREPS:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         found = self.by_token.get(obj.i) or self.cue(self.doc[obj.left_edge.i:obj.i + 1], -1)
@@ -322,6 +327,26 @@ class DocActors:
                 m = replace(full, start=i, end=i + 1, head=i)
                 self._add(m)
 
+    def host_pass(self) -> None:
+        """An office holder or agent with no country takes the sentence's host country, when it has exactly
+        one: the country of its "in/at X" places or of "a visit to X" ("officials met in X",
+        "paid a visit to X where he met President Y")."""
+        hosts: dict[int, list[tuple[int, str]]] = {}  # sentence start -> (first token it covers, country)
+        for prep in self.doc:
+            travel = prep.head.lemma_ in HOST_HEADS
+            if prep.dep_ != "prep" or prep.head.lemma_ == "base" or not (prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "to" and travel)):
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            m = self.by_token.get(obj.i) if obj is not None else None
+            if m is not None and m.kind == "country" and m.country:  # a traveller is not from where they go
+                hosts.setdefault(prep.sent.start, []).append((prep.i if travel else prep.sent.start, m.country))
+        for m in self.mentions:
+            if m.country or not m.sector or m.kind == "country":
+                continue
+            found = {c for first, c in hosts.get(self.doc[m.head].sent.start, ()) if m.start > first or first == self.doc[m.head].sent.start}
+            if len(found) == 1:
+                m.country = found.pop()
+
     def run(self) -> list[Actor]:
         """All passes; the document's actors in text order."""
         agents = self.dictionary_pass()
@@ -330,6 +355,7 @@ class DocActors:
         self.entity_pass({"PERSON"})
         self.appositive_pass()
         self.link_pass()
+        self.host_pass()
         seen: dict[tuple[int, int], Mention] = {}
         for m in self.mentions:
             seen.setdefault((m.start, m.end), m)
@@ -339,6 +365,15 @@ class DocActors:
         span = self.doc[m.start:m.end]
         return Actor(text=span.text, name=m.name, id=m.id, country=m.country, sector=m.sector, kind=m.kind,
                      aliases=m.aliases, start=span.start_char, end=span.end_char)
+
+
+def _cue_preps(head: Any) -> list[Any]:
+    """Prepositions after a noun that may name its place, also through "based" ("a group based in X")."""
+    preps = [c for c in head.rights if c.dep_ == "prep"]
+    for acl in head.rights:
+        if acl.dep_ == "acl" and acl.lemma_ == "base":
+            preps.extend(c for c in acl.children if c.dep_ == "prep")
+    return preps
 
 
 def _adopt(m: Mention, full: Mention) -> None:

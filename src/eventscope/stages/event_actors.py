@@ -16,9 +16,10 @@ from .actors import actor_at
 TRIM_DEPS = frozenset({"relcl", "appos", "punct", "conj", "cc", "acl", "advcl", "parataxis"})
 PRONOUNS: dict[str, frozenset[str | None]] = {
     "it": frozenset({"organization", "country", "group", None}), "its": frozenset({"organization", "country", "group", None}),
-    "they": frozenset({"organization", "country", "group", "person", None}),
-    "them": frozenset({"organization", "country", "group", "person", None}),
-    "their": frozenset({"organization", "country", "group", "person", None}),
+    # plural pronouns point at groups, not at one person ("militants loyal to X said they ...")
+    "they": frozenset({"organization", "country", "group", None}),
+    "them": frozenset({"organization", "country", "group", None}),
+    "their": frozenset({"organization", "country", "group", None}),
     "he": frozenset({"person", None}), "him": frozenset({"person", None}), "his": frozenset({"person", None}),
     "she": frozenset({"person", None}), "her": frozenset({"person", None}),
 }
@@ -62,6 +63,21 @@ class Resolver:
         if appos is not None and (found := actor_at(self.analysis, appos)) is not None:
             return found, False
         return self._phrase(token), False
+
+    def actors(self, token: Any, sent_index: int) -> list[tuple[Actor | None, bool]]:
+        """Like `actor`, but a phrase with coordinated national modifiers is one actor per country
+        ("Hungarian and Romanian officials" -> Hungarian officials, Romanian officials)."""
+        actor, via_pronoun = self.actor(token, sent_index)
+        if actor is None or via_pronoun:
+            return [(actor, via_pronoun)]
+        for mod in token.children:
+            if mod.dep_ not in ("amod", "compound", "nmod") or not mod.conjuncts:
+                continue
+            parts = [(t, actor_at(self.analysis, t)) for t in (mod, *mod.conjuncts)]
+            if all(a is not None and a.kind == "country" and a.country for _, a in parts):
+                return [(replace(actor, name=f"{t.text} {token.text}", country=a.country, id=None), False)  # type: ignore[union-attr]
+                        for t, a in parts]
+        return [(actor, False)]
 
     def _phrase(self, token: Any) -> Actor:
         """The argument phrase; resolved through the closest mention inside it when there is one."""

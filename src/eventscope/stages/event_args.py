@@ -23,6 +23,13 @@ NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PER
 PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "AID", "RETREAT"})
 # For these nominal types "of" introduces the target ("the arrest of X"), otherwise the actor ("the visit of X").
 OF_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "RETREAT"})
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+MEANS_PREPS = frozenset({"in", "during", "by"})
+# Nouns for a message; a clause modifying one is its author's act ("issued a statement demanding ...").
+MESSAGE_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "report", "letter", "note",
+                           "message", "resolution", "decree", "proposal", "motion", "appeal", "ultimatum", "video"})
+# Stances whose passive form describes the subject's own position ("X is opposed to", "X is committed to").
+STATIVE_TYPES = frozenset({"AGREE", "REJECT", "SUPPORT"})
 
 
 @dataclass(frozen=True)
@@ -72,7 +79,11 @@ def subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
             return _relative_head(c, verb), depth > 0
     dep, head = verb.dep_, verb.head
     if dep in ("relcl", "acl") and verb.tag_ in ("VBN", "VBG"):
-        return (None, False) if verb.tag_ == "VBN" else (head, False)
+        if verb.tag_ == "VBN":
+            return None, False
+        if head.lemma_.lower() in MESSAGE_NOUNS and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
+            return subject(head.head, depth + 1)
+        return head, False
     if dep == "xcomp":  # object control ("urged Iran to leave") else subject control
         obj = _child(head, "dobj", "obj")
         return (obj, True) if obj is not None else subject(head, depth + 1)
@@ -110,14 +121,36 @@ def verb_roles(match: Match, has_mention: Any) -> Roles:
     verb = match.head if match.trigger.kind == "verb" else match.head.head
     used = set(match.tokens)
     subj, inherited = subject(verb)
-    if _voice(verb):
+    if _voice(verb) and not _stative(match, verb):
         agent = _child(verb, "agent")
-        src = _pobj(agent) if agent is not None else None
+        src = _pobj(agent) if agent is not None else _means_actor(match, verb, has_mention)
         patient = subj if subj is not None else (verb.head if verb.dep_ == "acl" else None)
         if patient is not None and not _is_actorish(patient, has_mention) and match.trigger.type not in PATIENT_TYPES:
             patient = None  # "the issue was discussed": a topic, not a party
         return Roles(conjuncts(src), conjuncts(patient), inherited=inherited)
     return Roles(conjuncts(subj), conjuncts(_verb_target(match, verb, used, has_mention)), inherited=inherited)
+
+
+def _means_actor(match: Match, verb: Any, has_mention: Any) -> Any | None:
+    """The perpetrator named by the means of an agentless violent passive ("killed in Israeli shelling",
+    "wounded in a Russian strike"): the actor modifying a common noun after "in", "during" or "by"."""
+    if match.trigger.type not in VIOLENT_TYPES:
+        return None
+    for prep in verb.children:
+        obj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ in MEANS_PREPS else None
+        if obj is not None and obj.pos_ == "NOUN":
+            by = next((_pobj(c) for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            found = next((c for c in obj.children if c.dep_ in ("poss", "amod", "compound") and has_mention(c)), by)
+            if found is not None and _is_actorish(found, has_mention):
+                return found
+    return None
+
+
+def _stative(match: Match, verb: Any) -> bool:
+    """An agentless passive of a stance verb with a "to" complement is the subject's stance ("is opposed to")."""
+    if match.trigger.type not in STATIVE_TYPES or _child(verb, "agent") is not None:
+        return False
+    return any((c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in verb.children)
 
 
 def _verb_target(match: Match, verb: Any, used: set[Any], has_mention: Any) -> Any | None:

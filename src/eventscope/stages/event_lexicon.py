@@ -65,6 +65,7 @@ class Lexicon:
 
     index: dict[tuple[str, str], tuple[Trigger, ...]]
     intent: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)
+    forms: dict[str, str] = field(default_factory=dict)  # regular inflection of a verb head -> the head
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.index.values())
@@ -78,7 +79,8 @@ class Lexicon:
         kind = _kind_of(token)
         if kind is None:
             return None
-        cands = self.index.get((kind, token.lemma_.lower())) or self.index.get((kind, token.lower_))
+        cands = (self.index.get((kind, token.lemma_.lower())) or self.index.get((kind, token.lower_))
+                 or (kind == "verb" and self.index.get((kind, self.forms.get(token.lower_, "")))))
         if not cands:
             return None
         frame = _noun_frame(token) if kind == "noun" else _verb_frame(token)
@@ -193,6 +195,19 @@ def as_intent(lexicon: Lexicon, trigger: Trigger) -> Trigger:
     return replace(trigger, type=typ, mode=mode, cameo=cameo)
 
 
+def inflections(verb: str) -> set[str]:
+    """Regular inflected forms of a verb ("stage" -> stages, staged, staging), a fallback for tokens the
+    tagger's lemmatizer gets wrong ("staged" -> "stag")."""
+    if " " in verb or len(verb) < 3:
+        return set()
+    if verb.endswith("e"):
+        return {verb + "s", verb + "d", verb[:-1] + "ing"}
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    ending = "es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s"
+    return {verb + ending, verb + "ed", verb + "ing"}
+
+
 def build_lexicon(triggers: Iterable[Trigger], intent: dict[str, tuple[str, str | None, str | None]] | None = None) -> Lexicon:
     """Index triggers; a later row with the same kind and pattern replaces an earlier one."""
     rows: dict[tuple[str, str, tuple[frozenset[str], ...]], Trigger] = {}
@@ -201,7 +216,9 @@ def build_lexicon(triggers: Iterable[Trigger], intent: dict[str, tuple[str, str 
     index: dict[tuple[str, str], list[Trigger]] = {}
     for trig in rows.values():
         index.setdefault((trig.kind, trig.head), []).append(trig)
-    return Lexicon({k: tuple(v) for k, v in index.items()}, intent or {})
+    forms = {form: head for kind, head in index if kind == "verb" for form in inflections(head)
+             if ("verb", form) not in index}
+    return Lexicon({k: tuple(v) for k, v in index.items()}, intent or {}, forms)
 
 
 def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:

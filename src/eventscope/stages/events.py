@@ -21,13 +21,20 @@ __all__ = ["EventStage", "load_lexicon", "make_stage"]
 # Dependencies through which a trigger does NOT take the clause below it as its content.
 NOT_EMBEDDING = frozenset({"conj", "cc", "punct", "nsubj", "csubj", "relcl", "advcl", "parataxis", "appos",
                            "npadvmod", "advmod", "mark", "aux", "auxpass", "det"})
-SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Subordinators of adverbial clauses that state a condition, purpose or background, not a reported event.
+BACKGROUND_MARKS = frozenset({"if", "unless", "until", "before", "so", "as", "while", "whereas", "although",
+                              "though", "lest", "whether", "once"})
+NOMINAL_SIDE_DEPS = frozenset({"pobj", "compound", "amod", "nmod", "poss", "npadvmod"})
 BASE_CONFIDENCE = {"verb": 0.7, "adj": 0.6, "noun": 0.5}
 
 
 def _embedded(match: Match, heads: dict[int, Match]) -> bool:
-    """True when the trigger sits inside the complement of another (non-blocking) trigger."""
+    """True when the trigger sits inside the complement of another (non-blocking) trigger, or is a noun
+    that is the subject of one ("the deployment of troops arrived": one event, not two)."""
     tok = match.head
+    outer = heads.get(tok.head.i)
+    if match.trigger.kind == "noun" and tok.dep_ in ("nsubj", "nsubjpass") and outer is not None and outer.trigger.type:
+        return True
     while tok.head.i != tok.i:
         parent = tok.head
         if tok.dep_ in NOT_EMBEDDING and tok.dep_ != "conj":
@@ -50,6 +57,42 @@ def find_triggers(lexicon: Lexicon, sent: Any) -> list[Match]:
             consumed.update(t.i for t in m.tokens[1:])
     kept = [_tensed(lexicon, m) for i, m in found.items() if i not in consumed and m.trigger.type is not None]
     return [m for m in kept if not _embedded(m, found) and not _disposition(m)]
+
+
+def clause_role(match: Match) -> str:
+    """Where a trigger sits: "main" (the sentence's own predication), "relative" (a relative or participial
+    clause on a noun: "the militia, which is funded by Qatar") or "side" (a purpose or conditional clause,
+    "opened fire to disperse", "unless Baghdad accepts"; a bare participle, "..., killing two"; a noun
+    inside a prepositional phrase)."""
+    tok = match.head.head if match.trigger.kind == "adj" else match.head
+    if match.trigger.kind == "noun" and tok.dep_ in NOMINAL_SIDE_DEPS:
+        return "side"
+    role = "main"
+    while tok.head.i != tok.i:
+        dep = tok.dep_
+        if dep == "pcomp" or (dep == "advcl" and _background_clause(tok)):
+            return "side"
+        if dep in ("relcl", "acl") and not _where_clause(tok):
+            role = "relative"
+        tok = tok.head
+    return role
+
+
+def _where_clause(verb: Any) -> bool:
+    """A relative clause that narrates what someone did at a place or time ("..., where he met X");
+    a passive one is background ("..., where 24 people were killed last year")."""
+    deps = {c.dep_ for c in verb.children}
+    return "nsubj" in deps and any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in verb.children)
+
+
+def _background_clause(verb: Any) -> bool:
+    """An adverbial clause that is infinitival, a bare participle, or opened by a background subordinator."""
+    deps = {c.dep_ for c in verb.children}
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return True
+    if verb.tag_ in ("VBG", "VBN") and not deps & {"nsubj", "nsubjpass", "aux", "auxpass", "mark"}:
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in verb.children)
 
 
 def _tensed(lexicon: Lexicon, match: Match) -> Match:
@@ -102,9 +145,23 @@ class EventStage:
         return analysis.with_(events=tuple(events))
 
     def _sentence(self, analysis: Analysis, resolver: Resolver, sent: Any, s_index: int, offset: int) -> list[Event]:
-        seen: set[tuple[str, str, str]] = set()
-        out: list[Event] = []
+        """The main-clause events. When there are some, a relative clause adds only events between two
+        named actors, and side clauses (purpose, condition) add none; otherwise every trigger counts."""
+        by_role: dict[str, list[Match]] = {"main": [], "relative": [], "side": []}
         for match in sorted(find_triggers(self.lexicon, sent), key=lambda m: m.head.i):
+            by_role[clause_role(match)].append(match)
+        seen: set[tuple[str, str, str]] = set()
+        out = self._emit(analysis, resolver, sent, s_index, offset, by_role["main"], seen)
+        if not out:
+            return self._emit(analysis, resolver, sent, s_index, offset, by_role["relative"] + by_role["side"], seen)
+        extra = self._emit(analysis, resolver, sent, s_index, offset + len(out), by_role["relative"], seen)
+        named = [e for e in extra if _named(e.source) and _named(e.target)]
+        return out + [replace(e, event_id=f"{analysis.article.doc_id}:e{offset + len(out) + n + 1}") for n, e in enumerate(named)]
+
+    def _emit(self, analysis: Analysis, resolver: Resolver, sent: Any, s_index: int, offset: int,
+              matches: list[Match], seen: set[tuple[str, str, str]]) -> list[Event]:
+        out: list[Event] = []
+        for match in matches:
             kind = match.trigger.kind
             roles = noun_roles(match, resolver.has_mention) if kind == "noun" else verb_roles(match, resolver.has_mention)
             for src, tgt, via_pronoun in self._pairs(resolver, roles, s_index):
@@ -114,6 +171,7 @@ class EventStage:
                 if key in seen or (src is not None and tgt is not None and _key(src) == _key(tgt) and src.start == tgt.start):
                     continue
                 seen.add(key)
+                src = _sentence_country(analysis, sent, src, tgt)
                 if src is not None and tgt is not None:
                     resolver.remember_pair(s_index, src, tgt)
                 out.append(self._event(analysis, sent, s_index, offset + len(out), match, src, tgt,
@@ -127,8 +185,8 @@ class EventStage:
     def _pairs(self, resolver: Resolver, roles: Roles, s_index: int) -> list[tuple[Actor | None, Actor | None, bool]]:
         """One (source, target) per coordinated pair; reciprocal parties each get an event with no target."""
         parties = resolver.parties(roles.sources[0], s_index) if len(roles.sources) == 1 else ()
-        sources = [(p, True) for p in parties] or [resolver.actor(t, s_index) for t in roles.sources] or [(None, False)]
-        targets = [resolver.actor(t, s_index)[0] for t in roles.targets] or [None]
+        sources = [(p, True) for p in parties] or [a for t in roles.sources for a in resolver.actors(t, s_index)] or [(None, False)]
+        targets = [a for t in roles.targets for a, _ in resolver.actors(t, s_index)] or [None]
         if roles.reciprocal or (len(sources) > 1 and targets == [None]):
             return [(s, None, p) for s, p in sources]
         return [(s, t, p) for s, p in sources for t in targets]
@@ -137,12 +195,32 @@ class EventStage:
                src: Actor | None, tgt: Actor | None, confidence: float) -> Event:
         doc_id, trig = analysis.article.doc_id, match.trigger
         text = analysis.article.text
-        evidence = Evidence(sentence=sent.text, start=sent.start_char, end=sent.end_char,
+        raw = text[sent.start_char:sent.end_char]
+        start = sent.start_char + len(raw) - len(raw.lstrip())
+        end = sent.start_char + len(raw.rstrip())  # the sentence without the paragraph break after it
+        evidence = Evidence(sentence=text[start:end], start=start, end=end,
                             trigger=text[match.start:match.end], trigger_start=match.start, trigger_end=match.end)
         return Event(doc_id=doc_id, event_id=f"{doc_id}:e{n + 1}", type=trig.type or "", mode=trig.mode, cameo=trig.cameo,
                      source=src, target=tgt, date=None, location=None, modality="asserted", attribution=None,
                      evidence=evidence, confidence=confidence, quad_class=QUAD_CLASS.get(trig.type or ""),
                      sentence_index=s_index)
+
+
+def _sentence_country(analysis: Analysis, sent: Any, src: Actor | None, tgt: Actor | None) -> Actor | None:
+    """A named source with no country ("President X", "the Homeland Union") takes the one country the rest
+    of its sentence names besides the target's ("conceded to demands from UNITA" -> Angola); none when the
+    sentence names several, or only the target's ("X welcomed the South African leader")."""
+    if src is None or src.country or src.kind is None:
+        return src
+    found = {a.country for a in analysis.actors if a.country and a.start is not None
+             and sent.start_char <= a.start < sent.end_char}
+    found.discard(tgt.country if tgt is not None else None)
+    return replace(src, country=found.pop()) if len(found) == 1 else src
+
+
+def _named(actor: Actor | None) -> bool:
+    """An actor resolved to a mention (a country, organization, group or person), not just a phrase."""
+    return actor is not None and actor.kind is not None
 
 
 def _key(actor: Actor | None) -> str:

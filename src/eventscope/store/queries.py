@@ -23,6 +23,19 @@ class EventFilter:
     offset: int = 0
 
 
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """"min_lon,min_lat,max_lon,max_lat" as four floats (None when empty); ValueError says what is wrong."""
+    if not value:
+        return None
+    try:
+        box = tuple(float(v) for v in value.split(","))
+    except ValueError:
+        box = ()
+    if len(box) != 4 or not (box[0] <= box[2] and box[1] <= box[3]):
+        raise ValueError(f"bbox {value!r} must be min_lon,min_lat,max_lon,max_lat with min <= max")
+    return box  # type: ignore[return-value]
+
+
 def event_where(flt: EventFilter) -> tuple[str, list[Any]]:
     """The SQL WHERE clause (with ? placeholders) and its parameters for a filter."""
     clauses: list[str] = ["TRUE"]

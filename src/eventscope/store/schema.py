@@ -58,9 +58,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 2: near-duplicate documents (MinHash signatures + LSH band keys) and cross-document event clusters.
     (
         "CREATE TABLE doc_signatures (doc_id VARCHAR PRIMARY KEY, signature BLOB NOT NULL)",
+        # No index: candidates come from one hash join per batch, and 32 ART entries a document cost memory.
         "CREATE TABLE doc_bands (band_key BIGINT NOT NULL, doc_id VARCHAR NOT NULL)",
-        "CREATE INDEX doc_bands_key ON doc_bands(band_key)",
-        "CREATE INDEX doc_bands_doc ON doc_bands(doc_id)",
         """CREATE TABLE near_duplicates (
             doc_id VARCHAR PRIMARY KEY, original_id VARCHAR NOT NULL, similarity DOUBLE NOT NULL)""",
         "CREATE INDEX near_duplicates_original ON near_duplicates(original_id)",

@@ -194,8 +194,8 @@ class Store:
             doc_id = analysis.article.doc_id
             mentions: list[tuple[Actor, str | None, str | None]] = [(a, None, None) for a in analysis.actors]
             for event in analysis.events:
-                mentions += [(a, event.event_id, role) for a, role in ((event.source, "source"), (event.target, "target"))
-                             if a is not None]
+                roles = ((event.source, "source"), (event.target, "target"))
+                mentions += [(a, event.event_id, role) for a, role in roles if a is not None]
             for relation in analysis.relations:
                 mentions += [(relation.subject, None, "relation"), (relation.object, None, "relation")]
             for actor, event_id, role in mentions:

@@ -1,0 +1,236 @@
+"""The Ray engine: the same reading, parse, stages and store writes as local ingest, on Ray Data.
+
+* Read: the driver lists the input files (folders expanded in the local
+  reader's order); Ray tasks read them with the local reader (`read_inputs`;
+  Parquet row by row with the columns of JSONL), so doc ids, parsing and
+  validation are the same. Documents stored before with the same text are
+  marked there and not parsed (the local engine's unchanged-skip rule).
+* Analyse: `map_batches` over a pool of `Analyzer` actors; each builds the
+  pipeline once (the spaCy model loads once per worker) and returns pickled
+  results without the spaCy Doc. A dead actor is restarted and its batch
+  retried by Ray (`max_restarts`, `max_task_retries`); blocks keep their
+  order, so no document is lost or written twice.
+* Write: the driver is the single writer. Results arrive in input order and
+  go to the DuckDB store through `Store.write_many` (same replacement,
+  near-duplicate and cluster rules, applied in the same order as the local
+  engine), or to Parquet shards partitioned by article date.
+
+Input paths must be readable at the same path on every node (shared storage).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import pickle
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import ray
+
+from ..errors import ConfigError, InputError
+from ..export.parquet import write_parquet
+from ..parallel import Result, _analyze_chunk, _worker_pipeline, chunked
+from ..config import Config
+from ..pipeline import Failure, failure_from
+from ..records import Analysis, Article
+from ..runner import IngestReport, Progress, _write_batches
+from ..stages.ingest import _record_article, iter_files, read_inputs
+from ..store import Store, text_hash
+
+log = logging.getLogger(__name__)
+SKIPPED = b""  # in place of a pickled document: stored before with the same text, not parsed again
+
+
+@dataclass(frozen=True)
+class RayOptions:
+    """Where and how wide to run. `address`: a running cluster (None starts a local one)."""
+
+    address: str | None = None
+    actors: int | None = None  # analysis actors; default one per CPU of the cluster
+    num_cpus: int | None = None  # CPUs of a local cluster; default all of this machine's
+    max_restarts: int = 3  # per actor, and retries per batch: a crash is retried, a poison batch fails the run
+    batch_docs: int = 64  # documents per store transaction
+    batch_seconds: float = 2.0  # or fewer, once this much time has passed
+    shard_docs: int = 2000  # documents per Parquet shard (per date present in them)
+
+
+def connect(options: RayOptions) -> None:
+    """Join the cluster at `options.address` or start a local one (no dashboard, no usage stats)."""
+    if ray.is_initialized():
+        return
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    local = {} if options.address else {"num_cpus": options.num_cpus, "include_dashboard": False}
+    ray.init(address=options.address, log_to_driver=False, logging_level=logging.WARNING, **local)
+
+
+def input_files(paths: Iterable[str | Path]) -> list[str]:
+    """The files to read, folders expanded as the local reader does; a missing path is kept (and fails there)."""
+    files: list[str] = []
+    for raw in paths:
+        if str(raw) == "-":
+            raise ConfigError("the ray engine reads files and folders, not stdin (-); use --engine local")
+        path = Path(raw)
+        files += [str(p) for p in iter_files(path)] if path.is_dir() else [str(raw)]
+    return files
+
+
+def read_parquet_articles(path: Path, default_date: date | None = None) -> Iterator[Article | Failure]:
+    """A Parquet file's rows as articles, with the columns of JSONL (id, date, text, title, url, source);
+    row n (from 1) is `path:n`, its default id `stem-n`."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        n = 0
+        for batch in pq.ParquetFile(path).iter_batches():
+            for record in batch.to_pylist():
+                n += 1
+                try:
+                    yield _record_article(record, where=f"{path}:{n}", default_id=f"{path.stem}-{n}",
+                                          default_date=default_date)
+                except InputError as exc:
+                    yield failure_from(exc)
+    except (OSError, pa.ArrowException) as exc:
+        yield failure_from(InputError(f"cannot read Parquet: {exc}", where=str(path), code="unreadable"), path.stem)
+
+
+def read_file(row: dict[str, Any], *, default_date: date | None, max_bytes: int,
+              known: dict[str, str]) -> Iterator[dict[str, bytes]]:
+    """flat_map: one input file's documents (or failures), pickled; unchanged ones are SKIPPED."""
+    path = row["path"]
+    items = (read_parquet_articles(Path(path), default_date) if path.lower().endswith(".parquet")
+             else read_inputs([path], default_date=default_date, max_bytes=max_bytes))
+    for item in items:
+        unchanged = isinstance(item, Article) and known.get(item.doc_id) == text_hash(item.text)
+        yield {"item": SKIPPED if unchanged else pickle.dumps(item)}
+
+
+class Analyzer:
+    """An actor of the pool: builds the pipeline once, then analyses batches of pickled documents.
+
+    The pickled Config is a class attribute (see `configured`), not a constructor
+    argument: Ray keeps constructor arguments in the object store, where a lost
+    copy would make the restart of a crashed actor fail.
+    """
+
+    config_blob: bytes = b""
+
+    def __init__(self) -> None:
+        _worker_pipeline(self.config_blob)  # load the model now, once for the life of the actor
+
+    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list[bytes]]:
+        blobs = list(batch["item"])
+        done = iter(_analyze_chunk(self.config_blob, [pickle.loads(b) for b in blobs if b != SKIPPED]))
+        return {"result": [SKIPPED if b == SKIPPED else pickle.dumps(next(done)) for b in blobs]}
+
+
+def configured(analyzer: type[Analyzer], config: Config) -> type[Analyzer]:
+    """A subclass of `analyzer` that carries `config` (shipped to the workers with the class)."""
+    return type(analyzer.__name__, (analyzer,), {"config_blob": pickle.dumps(config)})
+
+
+def results(paths: Iterable[str | Path], config: Config, options: RayOptions, *,
+            default_date: date | None = None, known: dict[str, str] | None = None,
+            analyzer: type[Analyzer] = Analyzer) -> Iterator[Result | None]:
+    """Every input document's result (None when unchanged), in input order, analysed on Ray."""
+    files = input_files(paths)
+    if not files:
+        return
+    connect(options)
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True  # the store assigns clusters in arrival order
+    context.enable_progress_bars = context.print_on_execution_start = False  # the CLI shows its own progress
+    actors = options.actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
+    reading = {"default_date": default_date, "max_bytes": config.max_chars * 4, "known": known or {}}
+    dataset = (ray.data.from_items([{"path": f} for f in files])
+               .flat_map(read_file, fn_kwargs=reading, num_cpus=0)  # light: the actors hold the CPUs
+               .map_batches(configured(analyzer, config), batch_size=config.batch_size, batch_format="numpy",
+                            compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=1,
+                            max_restarts=options.max_restarts, max_task_retries=options.max_restarts))
+    for batch in dataset.iter_batches(batch_size=None, batch_format="numpy"):
+        for blob in batch["result"]:
+            yield None if blob == SKIPPED else pickle.loads(blob)
+
+
+def _counted(items: Iterable[Result | None], report: IngestReport, progress: Progress | None) -> Iterator[Result]:
+    """The analysed results; unchanged documents are counted (and shown as progress) here."""
+    for item in items:
+        if item is None:
+            report.skipped += 1
+            if progress:
+                progress(1)
+            continue
+        yield item
+
+
+def _record(report: IngestReport, batch: list[Result]) -> tuple[list[Analysis], list[Failure]]:
+    analyses = [r for r in batch if isinstance(r, Analysis)]
+    failures = [r for r in batch if isinstance(r, Failure)]
+    report.documents += len(analyses)
+    report.events += sum(len(a.events) for a in analyses)
+    report.failures += failures
+    for failure in failures:
+        log.warning("%s", failure)
+    return analyses, failures
+
+
+def ingest(paths: Iterable[str | Path], store: Store, config: Config, options: RayOptions, *,
+           default_date: date | None = None, progress: Progress | None = None,
+           analyzer: type[Analyzer] = Analyzer) -> IngestReport:
+    """Like `runner.ingest_items` on Ray: the store gets the same rows, written by this process alone."""
+    report = IngestReport()
+    found = results(paths, config, options, default_date=default_date, known=stored_hashes(store),
+                    analyzer=analyzer)
+    for batch in _write_batches(_counted(found, report, progress), options.batch_docs, options.batch_seconds):
+        store.write_many(*_record(report, batch))
+        if progress:
+            progress(len(batch))
+    return report
+
+
+def stored_hashes(store: Store) -> dict[str, str]:
+    """doc id -> text hash of every stored document (shipped to the readers for the unchanged-skip)."""
+    return dict(store.con.execute("SELECT doc_id, text_hash FROM documents").fetchall())
+
+
+def write_shards(paths: Iterable[str | Path], out: Path, config: Config, options: RayOptions, *,
+                 default_date: date | None = None, progress: Progress | None = None) -> IngestReport:
+    """Event records into `out/date=YYYY-MM-DD/part-NNNNNN.parquet` (by article date, the columns of
+    `export --format parquet`) and failures into `out/_errors.jsonl`; `out` must be new or empty,
+    so a run never mixes with an earlier one."""
+    if out.exists() and any(out.iterdir()):
+        raise ConfigError("folder is not empty: write the shards to a new folder", where=str(out))
+    out.mkdir(parents=True, exist_ok=True)
+    report = IngestReport()
+    found = _counted(results(paths, config, options, default_date=default_date), report, None)
+    with (out / "_errors.jsonl").open("w", encoding="utf-8") as errors:
+        for n, batch in enumerate(chunked(found, options.shard_docs)):
+            analyses, failures = _record(report, batch)
+            errors.writelines(json.dumps(asdict(f), ensure_ascii=False) + "\n" for f in failures)
+            by_date: dict[date, list[dict[str, Any]]] = defaultdict(list)
+            for analysis in analyses:
+                by_date[analysis.article.date] += [e.to_dict() for e in analysis.events]
+            for day, records in by_date.items():
+                folder = out / f"date={day.isoformat()}"
+                folder.mkdir(exist_ok=True)
+                with (folder / f"part-{n:06d}.parquet").open("wb") as shard:
+                    write_parquet(records, shard)
+            if progress:
+                progress(len(batch))
+    return report
+
+
+def run(paths: Iterable[str | Path], config: Config, *, address: str | None = None, actors: int | None = None,
+        out: Path | None = None, default_date: date | None = None, progress: Progress | None = None) -> IngestReport:
+    """What `eventscope ingest --engine ray` does: into Parquet shards under `out`, else into the store."""
+    options = RayOptions(address=address, actors=actors)
+    if out is not None:
+        return write_shards(paths, out, config, options, default_date=default_date, progress=progress)
+    with Store(config.db_path) as store:
+        return ingest(paths, store, config, options, default_date=default_date, progress=progress)
