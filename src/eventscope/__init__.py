@@ -1,7 +1,8 @@
 """eventscope: who did what to whom, when, where, and on whose word, from dated news articles.
 
-The public API. Nothing is loaded at import time; `extract` builds (and caches
-per call site via `Pipeline`) the models on first use.
+The public API. Nothing is loaded at import time. `extract` builds a default
+`Pipeline` when it is given none; to process many texts, build one `Pipeline`
+and pass it (or use `Pipeline.pipe`), so the models load once.
 """
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ def extract(
     return list(pipe.analyze(article).events)
 
 
-__all__ = sorted([
+__all__ = [
     "Actor",
     "Analysis",
     "Article",
@@ -76,4 +77,4 @@ __all__ = sorted([
     "geoparse",
     "load_config",
     "normalize_time",
-])
+]

@@ -10,7 +10,7 @@ import base64
 import html
 import io
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import resources

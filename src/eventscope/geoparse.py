@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from .gazetteer import Entry, Gazetteer, load_cues, name_key
+from .gazetteer import Entry, Gazetteer, load_cues
 from .records import Place, PlaceMention
 
 if TYPE_CHECKING:
