@@ -92,9 +92,9 @@ class Geoparser:
             rf"(?:{'|'.join(words['country_anaphors'])})\b", re.I,
         )
 
-    def __call__(self, doc: Any) -> list[PlaceMention]:
-        """Every place mention of `doc`, resolved in the context of the whole document."""
-        text = doc.text
+    def __call__(self, doc: Any, text: str | None = None) -> list[PlaceMention]:
+        """Every place mention of `doc` (whose text is `text`, if the caller has it), resolved in context."""
+        text = doc.text if text is None else text
         raws = self._mentions(doc, text)
         ctx = self._context(doc, text, raws)
         return [PlaceMention(text[r.start:r.end], r.start, r.end, self._resolve(r, text, ctx)) for r in raws]

@@ -6,7 +6,7 @@ stage can only change a record by building a new one (`dataclasses.replace`).
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -29,6 +29,11 @@ PlacePrecision = Literal["point", "city", "admin1", "region", "country"]
 RELATION_TYPES: tuple[str, ...] = (
     "leads", "member_of", "agent_of", "proxy_of", "supports", "based_in", "ally_of",
 )
+
+
+def _fields(record: object) -> dict[str, Any]:
+    """A flat record's fields as a new dict (shallow: these records hold no nested records)."""
+    return dict(vars(record))
 
 
 @dataclass(frozen=True)
@@ -59,7 +64,7 @@ class Actor:
     end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = _fields(self)
         d["aliases"] = list(self.aliases)
         return d
 
@@ -102,7 +107,7 @@ class Place:
     precision: PlacePrecision = "city"
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _fields(self)
 
 
 @dataclass(frozen=True)
@@ -144,7 +149,7 @@ class Evidence:
     trigger_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _fields(self)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ import json
 import logging
 import os
 import pickle
+import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
@@ -44,6 +45,7 @@ from ..stages.ingest import _record_article, iter_files, read_inputs
 from ..store import Store, text_hash
 
 log = logging.getLogger(__name__)
+READERS_PER_ACTOR = 8  # one reading task per 8 analysis actors: reading costs ~1% of the parse
 SKIPPED = b""  # in place of a pickled document: stored before with the same text, not parsed again
 
 
@@ -112,27 +114,16 @@ def read_file(row: dict[str, Any], *, default_date: date | None, max_bytes: int,
 
 
 class Analyzer:
-    """An actor of the pool: builds the pipeline once, then analyses batches of pickled documents.
+    """An actor of the pool: builds the pipeline once, then analyses batches of pickled documents."""
 
-    The pickled Config is a class attribute (see `configured`), not a constructor
-    argument: Ray keeps constructor arguments in the object store, where a lost
-    copy would make the restart of a crashed actor fail.
-    """
-
-    config_blob: bytes = b""
-
-    def __init__(self) -> None:
-        _worker_pipeline(self.config_blob)  # load the model now, once for the life of the actor
+    def __init__(self, config_blob: bytes) -> None:
+        self.config_blob = config_blob
+        _worker_pipeline(config_blob)  # load the model now, once for the life of the actor
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list[bytes]]:
         blobs = list(batch["item"])
         done = iter(_analyze_chunk(self.config_blob, [pickle.loads(b) for b in blobs if b != SKIPPED]))
         return {"result": [SKIPPED if b == SKIPPED else pickle.dumps(next(done)) for b in blobs]}
-
-
-def configured(analyzer: type[Analyzer], config: Config) -> type[Analyzer]:
-    """A subclass of `analyzer` that carries `config` (shipped to the workers with the class)."""
-    return type(analyzer.__name__, (analyzer,), {"config_blob": pickle.dumps(config)})
 
 
 def results(paths: Iterable[str | Path], config: Config, options: RayOptions, *,
@@ -148,11 +139,14 @@ def results(paths: Iterable[str | Path], config: Config, options: RayOptions, *,
     context.enable_progress_bars = context.print_on_execution_start = False  # the CLI shows its own progress
     actors = options.actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
     reading = {"default_date": default_date, "max_bytes": config.max_chars * 4, "known": known or {}}
-    dataset = (ray.data.from_items([{"path": f} for f in files])
-               .flat_map(read_file, fn_kwargs=reading, num_cpus=0)  # light: the actors hold the CPUs
-               .map_batches(configured(analyzer, config), batch_size=config.batch_size, batch_format="numpy",
-                            compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=1,
-                            max_restarts=options.max_restarts, max_task_retries=options.max_restarts))
+    with warnings.catch_warnings():  # Ray 2.60 deprecates actor options without offering another way yet
+        warnings.filterwarnings("ignore", "`ray_remote_args` is deprecated")
+        dataset = (ray.data.from_items([{"path": f} for f in files])
+                   .flat_map(read_file, fn_kwargs=reading, num_cpus=0,  # reading is light: actors hold the CPUs
+                             compute=ray.data.TaskPoolStrategy(size=max(1, actors // READERS_PER_ACTOR)))
+                   .map_batches(analyzer, fn_constructor_args=(pickle.dumps(config),), batch_size=config.batch_size,
+                                batch_format="numpy", compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=1,
+                                max_restarts=options.max_restarts, max_task_retries=options.max_restarts))
     for batch in dataset.iter_batches(batch_size=None, batch_format="numpy"):
         for blob in batch["result"]:
             yield None if blob == SKIPPED else pickle.loads(blob)

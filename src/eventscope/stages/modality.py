@@ -254,7 +254,7 @@ class _Frames:
 
     def __init__(self, analysis: Analysis, lex: CueLexicon) -> None:
         self.analysis, self.lex = analysis, lex
-        text = analysis.doc.text
+        text = analysis.article.text
         self.breaks = [m.end() for m in re.finditer(r"\n\s*\n", text)]
         self.frames: dict[int, tuple[Attribution, bool]] = {}  # sentence start -> (frame, sentence-wide)
         previous: tuple[int, Attribution] | None = None

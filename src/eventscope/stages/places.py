@@ -61,8 +61,8 @@ class PlacesStage:
         doc = analysis.doc
         if doc is None:
             return analysis
-        mentions = self.geoparser(doc)
         text = analysis.article.text
+        mentions = self.geoparser(doc, text)
         located = [x for m in mentions if m.place and (x := self._role(doc, m))]
         paragraphs = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
         done: list[tuple[frozenset[str], Place]] = []

@@ -85,15 +85,15 @@ class TimeStage:
         doc, anchor = analysis.doc, analysis.article.date
         if doc is None:
             return analysis
-        located = self._locate(doc, anchor)
+        located = self._locate(doc, analysis.article.text, anchor)
         dated = self._date_events(doc, analysis.events, located, anchor)
         return analysis.with_(times=tuple(x.span for x in located), events=dated)
 
-    def _locate(self, doc: Any, anchor: date) -> list[_Located]:
+    def _locate(self, doc: Any, text: str, anchor: date) -> list[_Located]:
         """Every expression of the document, resolved with the tense of the verb it modifies."""
         out: list[_Located] = []
         reference = None
-        for m in self.normalizer.find(doc.text):
+        for m in self.normalizer.find(text):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
