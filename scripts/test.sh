@@ -3,7 +3,7 @@
 # Fails loudly when pytest collects no test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install.sh "[dev]"
+bash scripts/install.sh "[dev,ray]"
 if [ -f scripts/install-browser.sh ]; then bash scripts/install-browser.sh || echo "warning: no Chromium; browser tests will skip" >&2; fi
 set +e
 .venv/bin/python -m pytest "$@"

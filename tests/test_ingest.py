@@ -142,6 +142,26 @@ def test_partial_date_is_read_as_first_of_month(tmp_path: Path, caplog) -> None:
     assert "partial date '2008-08-'" in caplog.text
 
 
+def test_parquet_rows_read_like_jsonl_lines(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [{"id": "p1", "date": "2022-01-01", "text": "One."}, {"id": "p2", "date": "2022-01-02", "text": "Two."},
+            {"id": "p3", "date": "someday", "text": "Three."}]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "feed.parquet")
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    from_parquet, from_jsonl = read(tmp_path / "feed.parquet"), read(tmp_path / "feed.jsonl")
+    assert [(a.doc_id, a.date, a.text) for a in from_parquet[:2]] == [(a.doc_id, a.date, a.text) for a in from_jsonl[:2]]
+    assert from_parquet[2].code == from_jsonl[2].code == "bad_date"
+    assert from_parquet[2].where == f"{tmp_path / 'feed.parquet'}:3"
+
+
+def test_unreadable_parquet_is_a_clear_error(tmp_path: Path) -> None:
+    f = tmp_path / "broken.parquet"
+    f.write_bytes(b"PAR1 not really")
+    assert one_failure(read(f)).message.startswith("cannot read Parquet")
+
+
 def test_peer_sentences_are_readable_as_they_are() -> None:
     items = read(needs_shared(PEER_DEV))
     assert len(items) == 265 and all(isinstance(i, Article) for i in items)

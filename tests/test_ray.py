@@ -13,9 +13,7 @@ import pytest
 
 pytest.importorskip("ray", reason="Ray is not installed: pip install -e \".[ray]\"")
 
-import pyarrow as pa  # noqa: E402
 import pyarrow.dataset as ds  # noqa: E402
-import pyarrow.parquet as pq  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
 from eventscope import Analysis, Failure  # noqa: E402
@@ -23,7 +21,6 @@ from eventscope.cli import build_app  # noqa: E402
 from eventscope.engines import ray_engine  # noqa: E402
 from eventscope.engines.ray_engine import RayOptions  # noqa: E402
 from eventscope.runner import ingest_items, read  # noqa: E402
-from eventscope.stages.ingest import read_inputs  # noqa: E402
 from eventscope.store import Store  # noqa: E402
 
 from conftest import SAMPLES  # noqa: E402
@@ -115,17 +112,6 @@ def test_a_crashed_worker_is_retried_without_losing_or_duplicating(cluster, corp
     assert [key(r) for r in results] == [key(r) for r in expected]
     assert [len(r.events) for r in results if isinstance(r, Analysis)] == \
         [len(r.events) for r in expected if isinstance(r, Analysis)]
-
-
-def test_parquet_inputs_read_like_jsonl(corpus, tmp_path) -> None:
-    table = pa.Table.from_pylist([{k: r[k] for k in ("date", "text")} | {"id": r["id"]} for r in FEED])
-    pq.write_table(table, tmp_path / "feed.parquet")
-    from_parquet = list(ray_engine.read_parquet_articles(tmp_path / "feed.parquet"))
-    from_jsonl = list(read_inputs([corpus / "feed.jsonl"]))
-    assert [(a.doc_id, a.date, a.text) for a in from_parquet[:2]] == [(a.doc_id, a.date, a.text)
-                                                                       for a in from_jsonl[:2]]
-    assert from_parquet[2].code == from_jsonl[2].code == "bad_date"
-    assert from_parquet[2].where == f"{tmp_path / 'feed.parquet'}:3"
 
 
 def test_cli_writes_parquet_shards_by_date(cluster, corpus, local_store, tmp_path) -> None:

@@ -28,13 +28,14 @@ Result = Analysis | Failure
 
 
 @lru_cache(maxsize=1)
-def _worker_pipeline(config_blob: bytes) -> Pipeline:
+def worker_pipeline(config_blob: bytes) -> Pipeline:
     """The worker's pipeline, built on its first chunk and kept for the life of the process."""
     return Pipeline(pickle.loads(config_blob))
 
 
-def _analyze_chunk(config_blob: bytes, chunk: list[Item]) -> list[Result]:
-    pipeline = _worker_pipeline(config_blob)
+def analyze_chunk(config_blob: bytes, chunk: list[Item]) -> list[Result]:
+    """Analyse one chunk in a worker; results drop the spaCy Doc so they pickle small."""
+    pipeline = worker_pipeline(config_blob)
     return [r.with_(doc=None) if isinstance(r, Analysis) else r for r in pipeline.pipe(chunk)]
 
 
@@ -54,7 +55,7 @@ def parallel_pipe(items: Iterable[Item], config: Config, *, workers: int,
     pending: deque[Future[list[Result]]] = deque()
     try:
         for chunk in chunked(items, size):
-            pending.append(pool.submit(_analyze_chunk, blob, chunk))
+            pending.append(pool.submit(analyze_chunk, blob, chunk))
             if len(pending) >= 2 * workers:
                 yield from pending.popleft().result()
         while pending:

@@ -38,6 +38,16 @@ class IngestReport:
     def ok(self) -> bool:
         return not self.failures
 
+    def count(self, batch: list[Analysis | Failure]) -> tuple[list[Analysis], list[Failure]]:
+        """Split a batch into analyses and failures, counting both (events are counted where written)."""
+        analyses = [r for r in batch if isinstance(r, Analysis)]
+        failures = [r for r in batch if isinstance(r, Failure)]
+        self.documents += len(analyses)
+        self.failures += failures
+        for failure in failures:
+            log.warning("%s", failure)
+        return analyses, failures
+
 
 def read(paths: Iterable[str | Path], pipeline: Pipeline, default_date: date | None = None) -> Iterator[Article | Failure]:
     """Articles from paths, with the pipeline's size limit applied to raw files."""
@@ -63,7 +73,7 @@ def _unchanged_skipped(items: Iterable[Article | Failure], store: Store, report:
             yield item
 
 
-def _write_batches(results: Iterable[Analysis | Failure], size: int,
+def write_batches(results: Iterable[Analysis | Failure], size: int,
                    seconds: float) -> Iterator[list[Analysis | Failure]]:
     """Group results for one transaction each: `size` documents, or fewer once `seconds` have passed."""
     batch: list[Analysis | Failure] = []
@@ -88,14 +98,15 @@ def ingest_items(items: Iterable[Article | Failure], store: Store, pipeline: Pip
     """
     report = IngestReport()
     results = pipe(_unchanged_skipped(items, store, report, progress), pipeline, workers=workers)
-    for batch in _write_batches(results, batch_docs, batch_seconds):
-        analyses = [r for r in batch if isinstance(r, Analysis)]
-        failures = [r for r in batch if isinstance(r, Failure)]
-        report.events += store.write_many(analyses, failures)
-        report.documents += len(analyses)
-        report.failures += failures
-        for failure in failures:
-            log.warning("%s", failure)
+    return store_results(results, store, report, progress, batch_docs=batch_docs, batch_seconds=batch_seconds)
+
+
+def store_results(results: Iterable[Analysis | Failure], store: Store, report: IngestReport,
+                  progress: Progress | None = None, *, batch_docs: int = 64,
+                  batch_seconds: float = 2.0) -> IngestReport:
+    """Write analysed results in batches of whole documents (one transaction each); any engine's writer."""
+    for batch in write_batches(results, batch_docs, batch_seconds):
+        report.events += store.write_many(*report.count(batch))
         if progress:
             progress(len(batch))
     return report

@@ -34,14 +34,13 @@ from typing import Any
 import numpy as np
 import ray
 
-from ..errors import ConfigError, InputError
-from ..export.parquet import write_parquet
-from ..parallel import Result, _analyze_chunk, _worker_pipeline, chunked
 from ..config import Config
-from ..pipeline import Failure, failure_from
-from ..records import Analysis, Article
-from ..runner import IngestReport, Progress, _write_batches
-from ..stages.ingest import _record_article, iter_files, read_inputs
+from ..errors import ConfigError
+from ..export.parquet import write_parquet
+from ..parallel import Result, analyze_chunk, worker_pipeline, chunked
+from ..records import Article
+from ..runner import IngestReport, Progress, store_results
+from ..stages.ingest import iter_files, read_inputs
 from ..store import Store, text_hash
 
 log = logging.getLogger(__name__)
@@ -82,33 +81,11 @@ def input_files(paths: Iterable[str | Path]) -> list[str]:
     return files
 
 
-def read_parquet_articles(path: Path, default_date: date | None = None) -> Iterator[Article | Failure]:
-    """A Parquet file's rows as articles, with the columns of JSONL (id, date, text, title, url, source);
-    row n (from 1) is `path:n`, its default id `stem-n`."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    try:
-        n = 0
-        for batch in pq.ParquetFile(path).iter_batches():
-            for record in batch.to_pylist():
-                n += 1
-                try:
-                    yield _record_article(record, where=f"{path}:{n}", default_id=f"{path.stem}-{n}",
-                                          default_date=default_date)
-                except InputError as exc:
-                    yield failure_from(exc)
-    except (OSError, pa.ArrowException) as exc:
-        yield failure_from(InputError(f"cannot read Parquet: {exc}", where=str(path), code="unreadable"), path.stem)
-
-
 def read_file(row: dict[str, Any], *, default_date: date | None, max_bytes: int,
               known: dict[str, str]) -> Iterator[dict[str, bytes]]:
     """flat_map: one input file's documents (or failures), pickled; unchanged ones are SKIPPED."""
     path = row["path"]
-    items = (read_parquet_articles(Path(path), default_date) if path.lower().endswith(".parquet")
-             else read_inputs([path], default_date=default_date, max_bytes=max_bytes))
-    for item in items:
+    for item in read_inputs([path], default_date=default_date, max_bytes=max_bytes):
         unchanged = isinstance(item, Article) and known.get(item.doc_id) == text_hash(item.text)
         yield {"item": SKIPPED if unchanged else pickle.dumps(item)}
 
@@ -118,18 +95,37 @@ class Analyzer:
 
     def __init__(self, config_blob: bytes) -> None:
         self.config_blob = config_blob
-        _worker_pipeline(config_blob)  # load the model now, once for the life of the actor
+        worker_pipeline(config_blob)  # load the model now, once for the life of the actor
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list[bytes]]:
         blobs = list(batch["item"])
-        done = iter(_analyze_chunk(self.config_blob, [pickle.loads(b) for b in blobs if b != SKIPPED]))
+        done = iter(analyze_chunk(self.config_blob, [pickle.loads(b) for b in blobs if b != SKIPPED]))
         return {"result": [SKIPPED if b == SKIPPED else pickle.dumps(next(done)) for b in blobs]}
+
+
+def _dataset(files: list[str], config: Config, options: RayOptions, reading: dict[str, Any],
+             analyzer: type[Analyzer]) -> "ray.data.Dataset":
+    """paths -> documents (read by a few light tasks) -> results (analysed by the actor pool)."""
+    actors = options.actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
+    blocks = -(-len(files) // config.batch_size)  # a read task per batch of files keeps every actor fed
+    with warnings.catch_warnings():  # Ray 2.60 deprecates these actor options but offers no other way yet
+        warnings.filterwarnings("ignore", "`ray_remote_args` is deprecated")
+        return (ray.data.from_items([{"path": f} for f in files], override_num_blocks=blocks)
+                .flat_map(read_file, fn_kwargs=reading, num_cpus=0,  # reading is light: the actors hold the CPUs
+                          compute=ray.data.TaskPoolStrategy(size=max(1, actors // READERS_PER_ACTOR)))
+                .map_batches(analyzer, fn_constructor_args=(pickle.dumps(config),), batch_size=config.batch_size,
+                             batch_format="numpy", compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=1,
+                             max_restarts=options.max_restarts, max_task_retries=options.max_restarts))
 
 
 def results(paths: Iterable[str | Path], config: Config, options: RayOptions, *,
             default_date: date | None = None, known: dict[str, str] | None = None,
             analyzer: type[Analyzer] = Analyzer) -> Iterator[Result | None]:
-    """Every input document's result (None when unchanged), in input order, analysed on Ray."""
+    """Every input document's result (None when unchanged), in input order, analysed on Ray.
+
+    `known` maps doc id -> stored text hash (the unchanged-skip); `analyzer` may
+    be a subclass of `Analyzer` that wraps the analysis.
+    """
     files = input_files(paths)
     if not files:
         return
@@ -137,17 +133,9 @@ def results(paths: Iterable[str | Path], config: Config, options: RayOptions, *,
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True  # the store assigns clusters in arrival order
     context.enable_progress_bars = context.print_on_execution_start = False  # the CLI shows its own progress
-    actors = options.actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
     reading = {"default_date": default_date, "max_bytes": config.max_chars * 4, "known": known or {}}
-    with warnings.catch_warnings():  # Ray 2.60 deprecates actor options without offering another way yet
-        warnings.filterwarnings("ignore", "`ray_remote_args` is deprecated")
-        dataset = (ray.data.from_items([{"path": f} for f in files])
-                   .flat_map(read_file, fn_kwargs=reading, num_cpus=0,  # reading is light: actors hold the CPUs
-                             compute=ray.data.TaskPoolStrategy(size=max(1, actors // READERS_PER_ACTOR)))
-                   .map_batches(analyzer, fn_constructor_args=(pickle.dumps(config),), batch_size=config.batch_size,
-                                batch_format="numpy", compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=1,
-                                max_restarts=options.max_restarts, max_task_retries=options.max_restarts))
-    for batch in dataset.iter_batches(batch_size=None, batch_format="numpy"):
+    for batch in _dataset(files, config, options, reading, analyzer).iter_batches(batch_size=None,
+                                                                                  batch_format="numpy"):
         for blob in batch["result"]:
             yield None if blob == SKIPPED else pickle.loads(blob)
 
@@ -163,15 +151,12 @@ def _counted(items: Iterable[Result | None], report: IngestReport, progress: Pro
         yield item
 
 
-def _record(report: IngestReport, batch: list[Result]) -> tuple[list[Analysis], list[Failure]]:
-    analyses = [r for r in batch if isinstance(r, Analysis)]
-    failures = [r for r in batch if isinstance(r, Failure)]
-    report.documents += len(analyses)
-    report.events += sum(len(a.events) for a in analyses)
-    report.failures += failures
-    for failure in failures:
-        log.warning("%s", failure)
-    return analyses, failures
+def _shown(items: Iterable[Result], progress: Progress | None) -> Iterator[Result]:
+    """The items, each shown as progress when it arrives."""
+    for item in items:
+        if progress:
+            progress(1)
+        yield item
 
 
 def ingest(paths: Iterable[str | Path], store: Store, config: Config, options: RayOptions, *,
@@ -179,18 +164,10 @@ def ingest(paths: Iterable[str | Path], store: Store, config: Config, options: R
            analyzer: type[Analyzer] = Analyzer) -> IngestReport:
     """Like `runner.ingest_items` on Ray: the store gets the same rows, written by this process alone."""
     report = IngestReport()
-    found = results(paths, config, options, default_date=default_date, known=stored_hashes(store),
+    found = results(paths, config, options, default_date=default_date, known=store.all_hashes(),
                     analyzer=analyzer)
-    for batch in _write_batches(_counted(found, report, progress), options.batch_docs, options.batch_seconds):
-        store.write_many(*_record(report, batch))
-        if progress:
-            progress(len(batch))
-    return report
-
-
-def stored_hashes(store: Store) -> dict[str, str]:
-    """doc id -> text hash of every stored document (shipped to the readers for the unchanged-skip)."""
-    return dict(store.con.execute("SELECT doc_id, text_hash FROM documents").fetchall())
+    return store_results(_counted(found, report, progress), store, report, progress,
+                         batch_docs=options.batch_docs, batch_seconds=options.batch_seconds)
 
 
 def write_shards(paths: Iterable[str | Path], out: Path, config: Config, options: RayOptions, *,
@@ -202,10 +179,10 @@ def write_shards(paths: Iterable[str | Path], out: Path, config: Config, options
         raise ConfigError("folder is not empty: write the shards to a new folder", where=str(out))
     out.mkdir(parents=True, exist_ok=True)
     report = IngestReport()
-    found = _counted(results(paths, config, options, default_date=default_date), report, None)
+    found = _shown(_counted(results(paths, config, options, default_date=default_date), report, None), progress)
     with (out / "_errors.jsonl").open("w", encoding="utf-8") as errors:
         for n, batch in enumerate(chunked(found, options.shard_docs)):
-            analyses, failures = _record(report, batch)
+            analyses, failures = report.count(batch)
             errors.writelines(json.dumps(asdict(f), ensure_ascii=False) + "\n" for f in failures)
             by_date: dict[date, list[dict[str, Any]]] = defaultdict(list)
             for analysis in analyses:
@@ -214,9 +191,7 @@ def write_shards(paths: Iterable[str | Path], out: Path, config: Config, options
                 folder = out / f"date={day.isoformat()}"
                 folder.mkdir(exist_ok=True)
                 with (folder / f"part-{n:06d}.parquet").open("wb") as shard:
-                    write_parquet(records, shard)
-            if progress:
-                progress(len(batch))
+                    report.events += write_parquet(records, shard)
     return report
 
 

@@ -1,7 +1,7 @@
 """Read articles from files, folders and stdin; every bad input becomes a Failure, never a crash.
 
-Formats: the seed format (first line `date YYYY-MM-DD`, then the text), JSONL
-and CSV with `id`/`date`/`text` (+ optional `title`, `url`, `source`), HTML
+Formats: the seed format (first line `date YYYY-MM-DD`, then the text), JSONL,
+CSV and Parquet with `id`/`date`/`text` (+ optional `title`, `url`, `source`), HTML
 pages (text extracted, date from a `<meta>` or `--date`), folders (recursive)
 and `-` for stdin. A file's doc id is its stem.
 """
@@ -28,7 +28,8 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CSV_SUFFIXES = {".csv"}
 HTML_SUFFIXES = {".html", ".htm"}
 log = logging.getLogger(__name__)
-KNOWN_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | HTML_SUFFIXES
+PARQUET_SUFFIXES = {".parquet"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | HTML_SUFFIXES | PARQUET_SUFFIXES
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})-?)?$")
 DATE_LINE = re.compile(r"^\ufeff?\s*date\s+(\S+)[ \t]*(.*)$", re.IGNORECASE)
 HTML_DATE = re.compile(
@@ -89,7 +90,7 @@ def parse_seed(text: str, *, doc_id: str, where: str, default_date: date | None 
     return Article(doc_id=doc_id, date=day, text=body, origin=where)
 
 
-def _record_article(record: dict, *, where: str, default_id: str, default_date: date | None) -> Article:
+def record_article(record: dict, *, where: str, default_id: str, default_date: date | None) -> Article:
     if not isinstance(record, dict):
         raise InputError("expected an object with id, date and text", where=where, code="bad_record")
     text = record.get("text")
@@ -113,7 +114,7 @@ def _read_jsonl(stream: IO[str], name: str, stem: str, default_date: date | None
             except json.JSONDecodeError as exc:
                 raise InputError(f"malformed JSON ({exc.msg} at column {exc.colno})", where=where,
                                  code="bad_json") from None
-            yield _record_article(record, where=where, default_id=f"{stem}-{n}", default_date=default_date)
+            yield record_article(record, where=where, default_id=f"{stem}-{n}", default_date=default_date)
         except InputError as exc:
             yield failure_from(exc)
 
@@ -126,9 +127,29 @@ def _read_csv(stream: IO[str], name: str, stem: str, default_date: date | None) 
         return
     for n, row in enumerate(reader, 2):
         try:
-            yield _record_article(row, where=f"{name}:{n}", default_id=f"{stem}-{n}", default_date=default_date)
+            yield record_article(row, where=f"{name}:{n}", default_id=f"{stem}-{n}", default_date=default_date)
         except InputError as exc:
             yield failure_from(exc)
+
+
+def read_parquet_articles(path: Path, default_date: date | None = None) -> Iterator[Article | Failure]:
+    """A Parquet file's rows as articles, with the columns of JSONL (id, date, text, title, url, source);
+    row n (from 1) is `path:n`, its default id `stem-n`. Read batch by batch, never whole."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        n = 0
+        for batch in pq.ParquetFile(path).iter_batches():
+            for record in batch.to_pylist():
+                n += 1
+                try:
+                    yield record_article(record, where=f"{path}:{n}", default_id=f"{path.stem}-{n}",
+                                         default_date=default_date)
+                except InputError as exc:
+                    yield failure_from(exc)
+    except (OSError, pa.ArrowException) as exc:
+        yield failure_from(InputError(f"cannot read Parquet: {exc}", where=str(path), code="unreadable"), path.stem)
 
 
 class _TextOfHTML(HTMLParser):
@@ -190,13 +211,16 @@ def _read_file(path: Path, default_date: date | None, max_bytes: int) -> Iterato
     where, suffix = str(path), path.suffix.lower()
     try:
         if suffix not in KNOWN_SUFFIXES:
-            raise InputError(f"unknown file type {suffix!r} (expected .txt, .jsonl, .csv or .html)", where=where,
+            raise InputError(f"unknown file type {suffix!r} (expected .txt, .jsonl, .csv, .parquet or .html)", where=where,
                              code="unknown_type")
         size = path.stat().st_size
         if size == 0:
             raise InputError("empty file", where=where, code="empty")
         if suffix in TEXT_SUFFIXES | HTML_SUFFIXES and size > max_bytes:
             raise InputError(f"file is {size:,} bytes, over the limit of {max_bytes:,}", where=where, code="too_large")
+        if suffix in PARQUET_SUFFIXES:
+            yield from read_parquet_articles(path, default_date)
+            return
         if suffix in JSONL_SUFFIXES | CSV_SUFFIXES:
             with path.open(encoding="utf-8", errors="strict", newline="") as stream:
                 reader = _read_jsonl if suffix in JSONL_SUFFIXES else _read_csv

@@ -124,10 +124,9 @@ class Store:
         return _Transaction(self.con)
 
     # -- writing -----------------------------------------------------------------------------
-    def document_hash(self, doc_id: str) -> str | None:
-        """The stored text hash of a document, or None when it is not stored."""
-        row = self.con.execute("SELECT text_hash FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
-        return row[0] if row else None
+    def all_hashes(self) -> dict[str, str]:
+        """doc id -> text hash of every stored document (for engines that skip unchanged ones remotely)."""
+        return dict(self.con.execute("SELECT doc_id, text_hash FROM documents").fetchall())
 
     def stored_hashes(self, doc_ids: Sequence[str]) -> dict[str, str]:
         """The stored text hash of each of these documents that is stored (one query for many)."""
