@@ -117,3 +117,17 @@ def test_demo_prints_summary_and_store_path(app, tmp_path: Path) -> None:
     result = run(app, "demo", str(SAMPLES), "--db", str(db))
     assert result.exit_code == 0, result.output
     assert "Events per type:" in result.stdout and f"Store: {db}" in result.stdout
+
+
+def test_relations_are_stored_and_queryable_by_actor(app, tmp_path: Path) -> None:
+    db = str(tmp_path / "r.duckdb")
+    doc = tmp_path / "rel.txt"
+    doc.write_text("date 2023-04-02 Karim Nassar, the leader of the Northern Brigade, visited Cairo on Monday.",
+                   encoding="utf-8")
+    assert run(app, "ingest", str(doc), "--db", db).exit_code == 0
+    found = run(app, "relations", "--db", db, "--actor", "nassar", "--format", "jsonl")
+    records = [json.loads(line) for line in found.stdout.splitlines()]
+    assert ("Karim Nassar", "leads", "Northern Brigade") in {
+        (r["subject"]["name"], r["relation"], r["object"]["name"]) for r in records}
+    assert run(app, "relations", "--db", db, "--actor", "nobody-here", "--format", "jsonl").stdout == ""
+    assert run(app, "relations", "--db", db, "--relation", "hates").exit_code == 2

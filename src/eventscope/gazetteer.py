@@ -117,9 +117,12 @@ def index_path() -> Path:
 class Gazetteer:
     """Read-only lookups in the built index; one SQLite connection per thread and process."""
 
+    CACHE_SIZE = 50_000  # names remembered across documents (country and city names recur)
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
+        self._cache: dict[str, tuple[Entry, ...]] = {}
         rows = self._query("SELECT * FROM places WHERE kind = 'country'")
         self.countries: dict[str, Entry] = {e.country: e for e in rows if e.country}
         conn = self._conn()
@@ -143,10 +146,18 @@ class Gazetteer:
         return [Entry(*row[:11], **flags) for row in self._conn().execute(sql, tuple(args))]
 
     def lookup(self, text: str) -> list[Entry]:
-        """Candidates for a name: exact key first, then the loose key; [] when none."""
+        """Candidates for a name: exact key first, then the loose key; [] when none (cached by key)."""
         key = name_key(text)
         if not key:
             return []
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) >= self.CACHE_SIZE:
+                self._cache.clear()
+            found = self._cache[key] = tuple(self._fetch(key))
+        return list(found)
+
+    def _fetch(self, key: str) -> list[Entry]:
         rows = self._conn().execute(
             "SELECT p.*, n.is_primary FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?", (key,)
         ).fetchall()

@@ -12,6 +12,7 @@ import typer
 
 COMMAND_MODULES: tuple[str, ...] = (
     "core",
+    "relationscmd",
     "timecmd",
     "servecmd",
     "exportcmd",

@@ -6,9 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import EventscopeError
-from ..store import Store
-from .common import ConfigOpt, DbOpt, fail, make_config, parse_day
+from .common import ConfigOpt, DbOpt, parse_day, reading_store
 from .filters import SinceOpt, UntilOpt
 
 
@@ -24,14 +22,8 @@ def brief(
 
     if Path(out).suffix not in (".html", ".md"):
         raise typer.BadParameter(f"{out!r} must end in .html or .md", param_hint="--out")
-    path = make_config(config, None, db).db_path
-    if not Path(path).exists():
-        raise fail(f"{path}: no store here (run `eventscope ingest` first or pass --db)")
-    try:
-        with Store(path, read_only=True) as store:
-            written = write_brief(store, out, parse_day(since, "--since"), parse_day(until, "--until"))
-    except EventscopeError as exc:
-        raise fail(str(exc)) from None
+    with reading_store(config, db) as store:
+        written = write_brief(store, out, parse_day(since, "--since"), parse_day(until, "--until"))
     typer.echo(f"brief written to {written}", err=True)
 
 

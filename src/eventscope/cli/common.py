@@ -54,6 +54,21 @@ def make_config(config: str | None, model: str | None, db: str | None = None, **
 
 
 @contextmanager
+def reading_store(config: str | None, db: str | None) -> Iterator:
+    """The configured store opened read-only; a missing store or a store error is a one-line failure."""
+    from ..store import Store
+
+    path = make_config(config, None, db).db_path
+    if not Path(path).exists():
+        raise fail(f"{path}: no store here (run `eventscope ingest` first or pass --db)")
+    try:
+        with Store(path, read_only=True) as store:
+            yield store
+    except (EventscopeError, ValueError) as exc:
+        raise fail(str(exc)) from None
+
+
+@contextmanager
 def progress_bar(label: str, total: int | None = None) -> Iterator:
     """A Rich progress bar on stderr when it is a terminal; otherwise a no-op advance function."""
     if not sys.stderr.isatty():

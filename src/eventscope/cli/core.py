@@ -13,8 +13,10 @@ from ..errors import EventscopeError
 from ..export import RECORD_FORMATS, write_records
 from ..pipeline import Failure, Pipeline
 from ..runner import extract_items, ingest_items, read
-from ..store import EventFilter, Store
-from .common import ConfigOpt, DateOpt, DbOpt, ModelOpt, fail, make_config, parse_day, progress_bar
+from ..store import Store
+from .common import ConfigOpt, DateOpt, DbOpt, ModelOpt, fail, make_config, parse_day, progress_bar, reading_store
+from .filters import (ActorOpt, BboxOpt, CountryOpt, ModalityOpt, SinceOpt, TextOpt, TypeOpt, UntilOpt,
+                      build_filter)
 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help=f"Output format: {', '.join(RECORD_FORMATS)}.")]
 Paths = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")]
@@ -103,37 +105,23 @@ def ingest(paths: Paths, db: DbOpt = None, date: DateOpt = None, model: ModelOpt
 
 
 def events(
-    db: DbOpt = None,
-    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
-    actor: Annotated[str | None, typer.Option("--actor", help="Actor name, text or country (substring).")] = None,
-    country: Annotated[str | None, typer.Option("--country", help="ISO3 of an actor or of the place.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Events ending on or after YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Events starting on or before YYYY-MM-DD.")] = None,
-    modality: Annotated[str | None, typer.Option("--modality", help="asserted, reported, believed, ...")] = None,
-    fmt: FormatOpt = "table",
-    config: ConfigOpt = None,
+    db: DbOpt = None, type: TypeOpt = None, actor: ActorOpt = None, country: CountryOpt = None,
+    since: SinceOpt = None, until: UntilOpt = None, modality: ModalityOpt = None, text: TextOpt = None,
+    bbox: BboxOpt = None, fmt: FormatOpt = "table", config: ConfigOpt = None,
     clusters: Annotated[bool, typer.Option(
         "--clusters", help="One record per event cluster (the same event told by several documents), "
                            "with n_mentions, n_documents and its mentions.")] = False,
 ) -> None:
     """Query stored events: every mention, or with --clusters each event once."""
     _check_format(fmt)
-    flt = EventFilter(type=type, actor=actor, country=country, since=parse_day(since, "--since"),
-                      until=parse_day(until, "--until"), modality=modality)
-    path = make_config(config, None, db).db_path
-    if not Path(path).exists():
-        raise fail(f"{path}: no store here (run `eventscope ingest` first or pass --db)")
-    try:
-        with Store(path, read_only=True) as store:
-            write_records(store.iter_clusters(flt) if clusters else store.iter_events(flt), fmt, sys.stdout)
-    except EventscopeError as exc:
-        raise fail(str(exc)) from None
+    flt = build_filter(type, actor, country, since, until, modality, text, bbox)
+    with reading_store(config, db) as store:
+        write_records(store.iter_clusters(flt) if clusters else store.iter_events(flt), fmt, sys.stdout)
 
 
 def errors(db: DbOpt = None, config: ConfigOpt = None) -> None:
     """List the inputs that failed in earlier ingests."""
-    path = make_config(config, None, db).db_path
-    with Store(path, read_only=True) as store:
+    with reading_store(config, db) as store:
         for row in store.errors():
             typer.echo(f"{row['logged_at']:%Y-%m-%d %H:%M:%S}  {row['location']}: {row['message']} [{row['code']}]")
 

@@ -7,10 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ..errors import EventscopeError
 from ..export import EXPORT_FORMATS, export_events
-from ..store import Store
-from .common import ConfigOpt, DbOpt, fail, make_config
+from .common import ConfigOpt, DbOpt, fail, reading_store
 from .filters import (ActorOpt, BboxOpt, CountryOpt, ModalityOpt, SinceOpt, TextOpt, TypeOpt, UntilOpt,
                       build_filter)
 
@@ -29,20 +27,14 @@ def export(
     if EXPORT_FORMATS[fmt].binary and out is None and sys.stdout.isatty():
         raise fail(f"{fmt} is a binary format: pass --out FILE")
     flt = build_filter(type, actor, country, since, until, modality, text, bbox)
-    path = make_config(config, None, db).db_path
-    if not Path(path).exists():
-        raise fail(f"{path}: no store here (run `eventscope ingest` first or pass --db)")
-    try:
-        with Store(path, read_only=True) as store:
-            if out is None:
-                n = export_events(store, fmt, sys.stdout.buffer, flt, clusters=clusters)
-                sys.stdout.flush()
-            else:
-                Path(out).parent.mkdir(parents=True, exist_ok=True)
-                with open(out, "wb") as stream:
-                    n = export_events(store, fmt, stream, flt, clusters=clusters)
-    except (EventscopeError, ValueError) as exc:
-        raise fail(str(exc)) from None
+    with reading_store(config, db) as store:
+        if out is None:
+            n = export_events(store, fmt, sys.stdout.buffer, flt, clusters=clusters)
+            sys.stdout.flush()
+        else:
+            Path(out).parent.mkdir(parents=True, exist_ok=True)
+            with open(out, "wb") as stream:
+                n = export_events(store, fmt, stream, flt, clusters=clusters)
     typer.echo(f"{n} {'edges' if fmt == 'graphml' else 'items'} written as {fmt}"
                f"{' to ' + out if out else ''}", err=True)
 

@@ -333,8 +333,10 @@ class DocActors:
         "paid a visit to X where he met President Y")."""
         hosts: dict[int, list[tuple[int, str]]] = {}  # sentence start -> (first token it covers, country)
         for prep in self.doc:
+            if prep.dep_ != "prep":
+                continue
             travel = prep.head.lemma_ in HOST_HEADS
-            if prep.dep_ != "prep" or prep.head.lemma_ == "base" or not (prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "to" and travel)):
+            if prep.head.lemma_ == "base" or not (prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "to" and travel)):
                 continue
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             m = self.by_token.get(obj.i) if obj is not None else None

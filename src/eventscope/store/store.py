@@ -257,6 +257,29 @@ class Store:
         finally:
             cursor.close()
 
+    def iter_relations(self, *, actor: str | None = None, relation: str | None = None,
+                       doc_id: str | None = None) -> Iterator[dict[str, Any]]:
+        """Relation records (subject, relation, object, modality, evidence); `actor` matches the
+        subject's or object's name, key or country (case-insensitive substring)."""
+        clauses, params = ["TRUE"], []
+        if actor:
+            cols = ("s.name", "s.actor_key", "s.country", "o.name", "o.actor_key", "o.country")
+            clauses.append("(" + " OR ".join(f"{c} ILIKE ?" for c in cols) + ")")
+            params += [f"%{actor}%"] * len(cols)
+        if relation:
+            clauses.append("r.relation = ?")
+            params.append(relation.lower())
+        if doc_id:
+            clauses.append("r.doc_id = ?")
+            params.append(doc_id)
+        cursor = self.con.execute(
+            "SELECT r.record FROM relations r JOIN actors s ON s.actor_key = r.subject_key "
+            f"JOIN actors o ON o.actor_key = r.object_key WHERE {' AND '.join(clauses)} "
+            "ORDER BY r.doc_id, r.sentence_start", params)
+        while batch := cursor.fetchmany(1000):
+            for (record,) in batch:
+                yield json.loads(record)
+
     def near_duplicates(self) -> list[dict[str, Any]]:
         """Every document linked as a near-duplicate of an earlier one, with the estimated similarity."""
         cur = self.con.execute("SELECT doc_id, original_id, similarity FROM near_duplicates ORDER BY doc_id")
