@@ -76,6 +76,12 @@ def test_control_verbs(events):
     assert has(evs, "REQUEST", "kenya", "uganda")
 
 
+def test_an_instrument_object_does_not_control_the_infinitive(events):
+    evs = events("Riot police used water cannon to disperse the marchers in Lima.")
+    assert has(evs, "COERCE", "police")
+    assert not any("cannon" in names(e.source) for e in evs if e.source)
+
+
 def test_conjoined_verbs_share_the_subject(events):
     evs = events("The Polish minister paid a visit to Kyiv and held talks with Ukrainian officials.")
     consult = [e for e in evs if e.type == "CONSULT"]

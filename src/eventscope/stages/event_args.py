@@ -70,6 +70,15 @@ def _voice(verb: Any) -> bool:
     return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not deps & {"nsubj", "aux"}
 
 
+# Verbs whose object, not their subject, does what their to-infinitive says ("urged Iran to leave").
+OBJECT_CONTROL = frozenset({
+    "urge", "ask", "force", "persuade", "allow", "order", "call", "help", "tell", "invite", "encourage", "compel",
+    "press", "pressure", "request", "advise", "warn", "instruct", "permit", "enable", "require", "authorize",
+    "authorise", "oblige", "beg", "implore", "push", "convince", "direct", "appeal", "expect", "want", "need",
+    "prompt", "drive", "lead", "cause", "get", "challenge", "dare", "remind", "recruit", "train", "pay", "hire",
+})
+
+
 def subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
     """The grammatical subject (or controller) of `verb`, and whether it was inherited from another verb."""
     if depth > 4:
@@ -84,8 +93,8 @@ def subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
         if head.lemma_.lower() in MESSAGE_NOUNS and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
             return subject(head.head, depth + 1)
         return head, False
-    if dep == "xcomp":  # object control ("urged Iran to leave") else subject control
-        obj = _child(head, "dobj", "obj")
+    if dep == "xcomp":  # object control ("urged Iran to leave") else subject control ("used gas to disperse")
+        obj = _child(head, "dobj", "obj") if head.lemma_.lower() in OBJECT_CONTROL else None
         return (obj, True) if obj is not None else subject(head, depth + 1)
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):  # "its efforts to move", "Iran's plan to strike"
         poss = _child(head, "poss")
