@@ -29,66 +29,43 @@ def relations(stage, nlp, text: str, actors: dict[str, tuple[str | None, str]] |
     return {(r.subject.name, r.relation, r.object.name, r.modality) for r in analysis.relations}
 
 
-def test_relative_clause_verb_gives_leads(stage, nlp):
-    text = "Omar Haddad, who also heads the Coastal Defence Council, arrived in Tunis."
-    found = relations(stage, nlp, text, {"Omar Haddad": ("TUN", "person"), "Coastal Defence Council": ("TUN", "organization")})
-    assert ("Omar Haddad", "leads", "Coastal Defence Council", "asserted") in found
-
-
-def test_appositive_title_gives_leads(stage, nlp):
-    text = "Karim Nassar, the leader of the Northern Brigade, visited Cairo."
-    found = relations(stage, nlp, text, {"Karim Nassar": ("LBY", "person"), "Northern Brigade": ("LBY", "group")})
-    assert ("Karim Nassar", "leads", "Northern Brigade", "asserted") in found
-
-
-def test_possessive_title_gives_agent_of(stage, nlp):
-    text = "The king's envoy Youssef Amrani met the rebels in Bamako."
-    found = relations(stage, nlp, text, {"Youssef Amrani": ("MAR", "person"), "king": ("MAR", "person")})
-    assert ("Youssef Amrani", "agent_of", "king", "asserted") in found
-
-
-def test_state_title_leads_the_holders_country(stage, nlp):
-    text = "The delegation met President Anna Berg in Stockholm."
-    found = relations(stage, nlp, text, {"Anna Berg": ("SWE", "person")})
-    assert ("Anna Berg", "leads", "SWE", "asserted") in found
+@pytest.mark.parametrize(("text", "actors", "expected"), [
+    pytest.param("Omar Haddad, who also heads the Coastal Defence Council, arrived in Tunis.",
+                 {"Omar Haddad": ("TUN", "person"), "Coastal Defence Council": ("TUN", "organization")},
+                 ("Omar Haddad", "leads", "Coastal Defence Council", "asserted"), id="relative-clause-heads"),
+    pytest.param("Karim Nassar, the leader of the Northern Brigade, visited Cairo.",
+                 {"Karim Nassar": ("LBY", "person"), "Northern Brigade": ("LBY", "group")},
+                 ("Karim Nassar", "leads", "Northern Brigade", "asserted"), id="appositive-title"),
+    pytest.param("The king's envoy Youssef Amrani met the rebels in Bamako.",
+                 {"Youssef Amrani": ("MAR", "person"), "king": ("MAR", "person")},
+                 ("Youssef Amrani", "agent_of", "king", "asserted"), id="possessive-title"),
+    pytest.param("The delegation met President Anna Berg in Stockholm.", {"Anna Berg": ("SWE", "person")},
+                 ("Anna Berg", "leads", "SWE", "asserted"), id="state-title-leads-country"),
+    pytest.param("The Northern Brigade is widely considered to be a tool of Libyan influence.",
+                 {"Northern Brigade": ("LBY", "group"), "Libyan": ("LBY", "country")},
+                 ("Northern Brigade", "proxy_of", "Libyan", "believed"), id="considered-instrument"),
+    pytest.param("The Desert Shield militia, which is backed by France, took the oasis.",
+                 {"Desert Shield militia": (None, "group"), "France": ("FRA", "country")},
+                 ("France", "supports", "Desert Shield militia", "asserted"), id="passive-backing"),
+    pytest.param("The armed groups, which the government relies on, grew stronger.", {},
+                 ("government", "ally_of", "armed groups", "asserted"), id="relies-on"),
+    pytest.param("Cairo-based think-tank Almanar said that the Ankara-backed militia advanced.",
+                 {"Cairo": ("EGY", "country"), "Almanar": ("EGY", "organization"), "Ankara": ("TUR", "country")},
+                 ("Almanar", "based_in", "Cairo", "asserted"), id="hyphenated-based"),
+    pytest.param("Cairo-based think-tank Almanar said that the Ankara-backed militia advanced.",
+                 {"Cairo": ("EGY", "country"), "Almanar": ("EGY", "organization"), "Ankara": ("TUR", "country")},
+                 ("Ankara", "supports", "Ankara-backed militia", "asserted"), id="hyphenated-backed"),
+    pytest.param("Fighters loyal to the Northern Brigade blocked the road.", {"Northern Brigade": ("LBY", "group")},
+                 ("Fighters", "agent_of", "Northern Brigade", "asserted"), id="loyal-to"),
+])
+def test_relation_cues(stage, nlp, text, actors, expected):
+    assert expected in relations(stage, nlp, text, actors)
 
 
 def test_former_title_gives_no_relation(stage, nlp):
     text = "The former leader of the Northern Brigade, Karim Nassar, visited Cairo."
     found = relations(stage, nlp, text, {"Karim Nassar": ("LBY", "person"), "Northern Brigade": ("LBY", "group")})
     assert not any(r[1] == "leads" for r in found)
-
-
-def test_considered_instrument_is_a_believed_proxy(stage, nlp):
-    text = "The Northern Brigade is widely considered to be a tool of Libyan influence."
-    found = relations(stage, nlp, text, {"Northern Brigade": ("LBY", "group"), "Libyan": ("LBY", "country")})
-    assert ("Northern Brigade", "proxy_of", "Libyan", "believed") in found
-
-
-def test_passive_backing_swaps_subject_and_object(stage, nlp):
-    text = "The Desert Shield militia, which is backed by France, took the oasis."
-    found = relations(stage, nlp, text, {"Desert Shield militia": (None, "group"), "France": ("FRA", "country")})
-    assert ("France", "supports", "Desert Shield militia", "asserted") in found
-
-
-def test_relying_on_a_group_makes_allies(stage, nlp):
-    text = "The armed groups, which the government relies on, grew stronger."
-    found = relations(stage, nlp, text)
-    assert ("government", "ally_of", "armed groups", "asserted") in found
-
-
-def test_hyphenated_based_and_backed(stage, nlp):
-    text = "Cairo-based think-tank Almanar said that the Ankara-backed militia advanced."
-    found = relations(stage, nlp, text, {"Cairo": ("EGY", "country"), "Almanar": ("EGY", "organization"),
-                                         "Ankara": ("TUR", "country")})
-    assert ("Almanar", "based_in", "Cairo", "asserted") in found
-    assert ("Ankara", "supports", "Ankara-backed militia", "asserted") in found
-
-
-def test_adjective_with_preposition(stage, nlp):
-    text = "Fighters loyal to the Northern Brigade blocked the road."
-    found = relations(stage, nlp, text, {"Northern Brigade": ("LBY", "group")})
-    assert ("Fighters", "agent_of", "Northern Brigade", "asserted") in found
 
 
 def _alias_match():
