@@ -146,6 +146,18 @@ def memory_check(n: int, db: str, queue) -> None:
     queue.put((samples["first"], max(rss_mb("VmHWM"), samples["peak"])))
 
 
+def wait_for(child, queue) -> tuple[float, float]:
+    """The child's result; a clear error (not a hang) when it dies without one."""
+    import queue as queues
+
+    while True:
+        try:
+            return queue.get(timeout=5)
+        except queues.Empty:
+            if not child.is_alive():
+                raise SystemExit(f"memory check process died (exit code {child.exitcode})") from None
+
+
 def report(label: str, seconds: float, docs: int, words: int) -> None:
     print(f"{label:<30} {docs / seconds:8.2f} docs/s {words / seconds:10,.0f} words/s  ({seconds:.1f} s)")
 
@@ -184,8 +196,7 @@ def main() -> None:
         queue = ctx.Queue()
         child = ctx.Process(target=memory_check, args=(args.memory_docs, str(Path(tmp) / "mem.duckdb"), queue))
         child.start()
-        first, peak = queue.get()
-        child.join()
+        first, peak = wait_for(child, queue)
         print(f"memory check, {args.memory_docs:,} short documents from a generator: RSS after 1,000 {first:.0f} MB, "
               f"peak {peak:.0f} MB, peak/first {peak / first:.2f}")
 

@@ -77,6 +77,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # Documents stored before this step have no signature and no clusters: the next ingest re-parses them.
         "UPDATE documents SET text_hash = 'before-schema-2'",
     ),
+    # 3: no secondary indexes. DuckDB keeps ART indexes wholly in memory, so they grew the RSS of a long
+    # ingest with every stored row; its columnar scans (with zone maps) serve these lookups per batch.
+    tuple(f"DROP INDEX {name}" for name in (
+        "events_doc", "actor_mentions_doc", "relations_doc", "place_mentions_doc", "event_mentions_doc",
+        "near_duplicates_original", "cluster_members_cluster", "cluster_members_doc", "event_clusters_key")),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -28,6 +28,8 @@ from .queries import EventFilter, event_where
 from .schema import MIGRATIONS, SCHEMA_VERSION, insert_rows
 
 log = logging.getLogger(__name__)
+# DuckDB's buffer cache would otherwise grow towards 80% of RAM over a long ingest.
+MEMORY_LIMIT = "256MB"
 DOC_TABLES = ("events", "actor_mentions", "relations", "place_mentions", "event_mentions", "documents")
 DEDUP_TABLES = ("doc_signatures", "doc_bands", "near_duplicates", "cluster_members", "event_clusters")
 
@@ -72,12 +74,13 @@ def _event_row(event: Event) -> list[Any]:
 class Store:
     """A DuckDB file (or ":memory:"). Use as a context manager or call `close()`."""
 
-    def __init__(self, path: str | Path = "eventscope.duckdb", *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = "eventscope.duckdb", *, read_only: bool = False,
+                 memory_limit: str = MEMORY_LIMIT) -> None:
         self.path = str(path)
         try:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            self.con = duckdb.connect(self.path, read_only=read_only, config={"memory_limit": memory_limit})
         except (duckdb.Error, OSError) as exc:
             raise StoreError(f"cannot open the store: {exc}", where=self.path) from None
         if not read_only:
