@@ -29,7 +29,7 @@ from .schema import MIGRATIONS, SCHEMA_VERSION, insert_rows
 
 log = logging.getLogger(__name__)
 # DuckDB's buffer cache would otherwise grow towards 80% of RAM over a long ingest.
-MEMORY_LIMIT = "256MB"
+MEMORY_LIMIT = "128MB"
 DOC_TABLES = ("events", "actor_mentions", "relations", "place_mentions", "event_mentions", "documents")
 DEDUP_TABLES = ("doc_signatures", "doc_bands", "near_duplicates", "cluster_members", "event_clusters")
 
