@@ -54,11 +54,6 @@ def read(paths: Iterable[str | Path], pipeline: Pipeline, default_date: date | N
     return read_inputs(paths, default_date=default_date, max_bytes=pipeline.config.max_chars * 4)
 
 
-def extract_items(items: Iterable[Article | Failure], pipeline: Pipeline) -> Iterator[Analysis | Failure]:
-    """Analyse a stream of articles; failures pass through in order."""
-    return pipeline.pipe(items)
-
-
 def _unchanged_skipped(items: Iterable[Article | Failure], store: Store, report: IngestReport,
                        progress: Progress | None) -> Iterator[Article | Failure]:
     """Drop articles whose stored text hash is the same, before they reach the parser (one lookup per chunk)."""

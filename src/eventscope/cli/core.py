@@ -12,7 +12,7 @@ from ..engines import ENGINES, load_ray
 from ..errors import EventscopeError
 from ..export import RECORD_FORMATS, write_records
 from ..pipeline import Failure, Pipeline
-from ..runner import extract_items, ingest_items, read
+from ..runner import ingest_items, read
 from ..store import Store
 from .common import ConfigOpt, DateOpt, DbOpt, ModelOpt, fail, make_config, parse_day, progress_bar, reading_store
 from .filters import (ActorOpt, BboxOpt, CountryOpt, ModalityOpt, SinceOpt, TextOpt, TypeOpt, UntilOpt,
@@ -44,7 +44,7 @@ def extract(paths: Paths, fmt: FormatOpt = "jsonl", date: DateOpt = None, model:
 
     def records():
         nonlocal failed
-        for result in extract_items(read(paths, pipeline, day), pipeline):
+        for result in pipeline.pipe(read(paths, pipeline, day)):
             if isinstance(result, Failure):
                 failed += 1
                 typer.echo(f"error: {result}", err=True)

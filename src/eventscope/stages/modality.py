@@ -20,8 +20,9 @@ from importlib import resources
 from typing import Any
 
 from ..errors import ConfigError
-from ..records import Actor, Analysis, Attribution, Event, Evidence, MODALITIES
+from ..records import Actor, Analysis, Attribution, Event, MODALITIES
 from .actors import actor_at
+from .parse import trigger_span
 
 CUE_CLASSES = ("reported", "believed", "speculated", "intended", "conditional", "negated", "barriers")
 SOURCE_ROLES = ("subject", "object", "owner", "unnamed", "-")
@@ -91,15 +92,6 @@ def load_cues() -> CueLexicon:
     if sorted(ranked) != sorted(MODALITIES):
         raise ConfigError(f"precedence must list each of {MODALITIES} once", where="data/cues/precedence.txt")
     return CueLexicon(entries, {m: i for i, m in enumerate(ranked)})
-
-
-def trigger_token(doc: Any, evidence: Evidence) -> Any:
-    """The syntactic head of the trigger span (None when the offsets do not fall on tokens)."""
-    start = evidence.trigger_start
-    if start is None:
-        return None
-    span = doc.char_span(start, evidence.trigger_end or start + 1, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
 
 
 def _child(token: Any, *deps: str) -> Any:
@@ -311,7 +303,8 @@ class _Frames:
 
 def event_modality(event: Event, analysis: Analysis, lex: CueLexicon, frames: _Frames) -> Event:
     """The event with its modality and attribution read from its trigger's scope."""
-    token = trigger_token(analysis.doc, event.evidence)
+    span = trigger_span(analysis.doc, event.evidence)
+    token = span.root if span is not None else None
     if token is None:
         return event
     modality, cue = decide(scope_cues(token, lex), lex)

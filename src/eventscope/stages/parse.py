@@ -4,8 +4,20 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import ModelError
+from ..records import Evidence
 
 REQUIRED_PIPES = ("parser", "ner")
+
+
+def trigger_span(doc: Any, evidence: Evidence) -> Any:
+    """The tokens of an event's trigger, found from its char offsets (None when they fall on no token).
+
+    Later stages find the event this way: records carry offsets, not spaCy objects."""
+    start = evidence.trigger_start
+    if start is None:
+        return None
+    span = doc.char_span(start, evidence.trigger_end or start + 1, alignment_mode="expand")
+    return span if span is not None and len(span) else None
 
 
 def load_nlp(model: str) -> Any:

@@ -18,7 +18,8 @@ from typing import Any
 
 from ..gazetteer import load_cues, load_gazetteer
 from ..geoparse import Geoparser
-from ..records import Analysis, Event, Place, PlaceMention
+from ..records import Analysis, Event, Evidence, Place, PlaceMention
+from .parse import trigger_span
 
 __all__ = ["PlacesStage", "load_gazetteer", "make_stage"]
 
@@ -28,6 +29,12 @@ _CLIMB_DEPS = frozenset({"conj", "appos"})
 _PRECISION_ORDER = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
 _PARAGRAPH = re.compile(r"\n\s*\n")
 GOOD, OTHER, ORIGIN = 0, 1, 2
+
+
+def _sentence_span(doc: Any, evidence: Evidence) -> Any:
+    """The evidence sentence's tokens: where to look when an event has no trigger offsets."""
+    span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,9 @@ class PlacesStage:
         done: list[tuple[frozenset[str], Place]] = []
         events: list[Event] = []
         for event in sorted(analysis.events, key=lambda e: e.evidence.trigger_start or e.evidence.start):
-            span = self._trigger(doc, event)
+            ev = event.evidence
+            span = _sentence_span(doc, ev) if ev.trigger_start is None or ev.trigger_end is None \
+                else trigger_span(doc, ev)
             if event.location is None and span is not None:
                 event = replace(event, location=self._locate(span.root, event, located, paragraphs, done))
             if event.location is not None and span is not None:
@@ -104,15 +113,6 @@ class PlacesStage:
                 return None
             return _Located(mention, mention.place, span.root, tok.head, GOOD)
         return _Located(mention, mention.place, span.root, tok, OTHER)
-
-    @staticmethod
-    def _trigger(doc: Any, event: Event) -> Any:
-        ev = event.evidence
-        if ev.trigger_start is None or ev.trigger_end is None:
-            span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
-        else:
-            span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
-        return span if span is not None and len(span) else None
 
     # -- locating ----------------------------------------------------------------------------------
     def _locate(self, trigger: Any, event: Event, located: list[_Located], paragraphs: list[int],

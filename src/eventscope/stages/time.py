@@ -17,6 +17,7 @@ from typing import Any
 
 from ..records import Analysis, Event, TimeSpan
 from ..timex import Mention, TimeLexicon, TimeNormalizer
+from .parse import trigger_span
 
 PAST_WINDOW = timedelta(days=30)
 FUTURE_WINDOW = timedelta(days=90)
@@ -66,14 +67,6 @@ def tense_of(verb: Any, lexicon: TimeLexicon) -> str:
     return "present"
 
 
-def _trigger_root(doc: Any, event: Event) -> Any | None:
-    ev = event.evidence
-    if ev.trigger_start is None or ev.trigger_end is None:
-        return None
-    span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
 @dataclass(frozen=True)
 class TimeStage:
     """Fills `analysis.times` and each event's `date`."""
@@ -115,12 +108,13 @@ class TimeStage:
         last_day: tuple[int, TimeSpan] | None = None  # (sentence start, date) of the latest event dated to a day
         for i in order:
             event = events[i]
-            root = _trigger_root(doc, event)
+            trigger = trigger_span(doc, event.evidence)
+            root = trigger.root if trigger is not None else None
             span = self._own_date(root, located, earlier, anchor) if root is not None else None
             if span is None:
                 span = _continued(root, last_day) or self._inferred(root, anchor)
             elif root is not None:
-                earlier.append((_trigger_words(doc, event, root), span))
+                earlier.append((_trigger_words(trigger, root), span))
                 if span.precision == "day":
                     last_day = (root.sent.start, span)
             dated[i] = replace(event, date=span)
@@ -194,10 +188,9 @@ def _anaphoric(subject: Any) -> bool:
     return words[0].lower_ in DEFINITE and not any(t.pos_ == "PROPN" or t.ent_type_ in NAMED for t in words)
 
 
-def _trigger_words(doc: Any, event: Event, root: Any) -> frozenset[str]:
+def _trigger_words(trigger: Any, root: Any) -> frozenset[str]:
     """Lemmas an anaphor may use for this event: its trigger words and the object of a light verb."""
-    span = doc.char_span(event.evidence.trigger_start, event.evidence.trigger_end, alignment_mode="expand")
-    words = {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "VERB")}
+    words = {t.lemma_.lower() for t in trigger if t.pos_ in ("NOUN", "VERB")}
     words.update(c.lemma_.lower() for c in root.children if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN")
     return frozenset(words)
 
