@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from eventscope import Article, Failure
-from eventscope.runner import LOOKUP_CHUNK, ingest_items, read
+from eventscope.errors import StoreError
+from eventscope.runner import LOOKUP_CHUNK, IngestReport, ingest_items, read, store_results
 from eventscope.store import Store
 
 from conftest import SAMPLES
@@ -108,3 +109,36 @@ def test_cli_ingest_with_workers_then_events_as_clusters(tmp_path: Path) -> None
     mentions = CliRunner().invoke(app, ["events", "--db", db, "--format", "jsonl"]).stdout.splitlines()
     assert sum(c["n_mentions"] for c in clusters) == len(mentions)
     assert all({"cluster_id", "n_documents", "mentions", "type", "evidence"} <= set(c) for c in clusters)
+
+
+class FailingStore(Store):
+    """A store whose second batch write fails, as on a full disk."""
+
+    writes = 0
+
+    def write_many(self, analyses, failures=()):
+        self.writes += 1
+        if self.writes == 2:
+            raise StoreError("disk full", where=self.path)
+        return super().write_many(analyses, failures)
+
+
+def test_a_failed_batch_write_stops_the_ingest_with_its_error_and_keeps_earlier_batches(tmp_path: Path,
+                                                                                        pipeline) -> None:
+    docs = [article(f"d{i}", f"Russia attacked Ukraine on day {i}.") for i in range(6)]
+    with FailingStore(tmp_path / "f.duckdb") as store:
+        with pytest.raises(StoreError, match="disk full"):
+            ingest_items(docs, store, pipeline, batch_docs=2)
+        assert store.count("documents") == 2
+
+
+def test_batches_handed_to_the_writer_are_written_when_the_producer_fails(store: Store, pipeline) -> None:
+    analyses = [pipeline.analyze(article(f"d{i}", f"Iran praised Syria on day {i}.")) for i in range(5)]
+
+    def results():
+        yield from analyses
+        raise RuntimeError("parser crashed")
+
+    with pytest.raises(RuntimeError, match="parser crashed"):
+        store_results(results(), store, IngestReport(), batch_docs=2)
+    assert store.count("documents") == 4  # two whole batches; the fifth document was not yet handed over

@@ -24,6 +24,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,7 @@ _SPECIAL = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "đ": "d", "ł": "l"
 _APOSTROPHES = re.compile(r"['’`ʼʻʾʿ‘´]")
 
 
+@lru_cache(maxsize=65536)  # the same names recur in every document; cached, the key costs nothing
 def name_key(text: str) -> str:
     """The lookup key of a name: no accents, apostrophes, hyphens, case, or leading article.
 

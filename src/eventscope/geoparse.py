@@ -60,16 +60,23 @@ class _Context:
             self.admin[admin1_code] += 1
         self.own[raw] = (country, admin1_code)
 
-    def without(self, raw: _Raw) -> tuple[Counter[str], Counter[str]]:
-        """Focus counts less the mention's own contribution (a name must not vote for itself)."""
+    def without(self, raw: _Raw) -> tuple[dict[str, int], dict[str, int]]:
+        """Focus counts less the mention's own contribution (a name must not vote for itself); no zero counts."""
         if raw not in self.own:
             return self.focus, self.admin
         country, admin1_code = self.own[raw]
-        focus, admin = self.focus.copy(), self.admin.copy()
-        focus[country] -= 1
-        if admin1_code:
-            admin[admin1_code] -= 1
-        return +focus, +admin
+        return _less(self.focus, country), _less(self.admin, admin1_code)
+
+
+def _less(counts: dict[str, int], key: str | None) -> dict[str, int]:
+    """`counts` with one less of `key`."""
+    if not key or key not in counts:
+        return counts
+    out = dict(counts)
+    out[key] -= 1
+    if out[key] <= 0:
+        del out[key]
+    return out
 
 
 class Geoparser:
@@ -244,17 +251,19 @@ class Geoparser:
                                        for c in ctx.cands[nxt] if c.kind in ("admin1", "country")}
         return ctx
 
-    def _score(self, c: Entry, raw: _Raw, ctx: _Context) -> float:
+    def _score(self, c: Entry, raw: _Raw, ctx: _Context, focus: dict[str, int], admin: dict[str, int],
+               top: int) -> float:
+        """How likely candidate `c` is meant, given the document's other places (`focus`, `admin`:
+        ctx.without(raw); `top`: the largest focus count)."""
         if c.kind == "region":
             return 12.0
         score = math.log10(c.population + 10) + (3.0 if c.kind == "country" else 0.0)
         score += (1.0 if c.primary else 0.0) - (1.5 if c.loose else 0.0)
-        focus, admin = ctx.without(raw)
-        if c.country and focus[c.country]:
-            score += 1.5 + (1.0 if focus[c.country] == max(focus.values()) else 0.0)
-        elif c.country and any(focus[n] for n in self.gaz.neighbours.get(c.country, ())):
+        if c.country and c.country in focus:
+            score += 1.5 + (1.0 if focus[c.country] == top else 0.0)
+        elif c.country and any(n in focus for n in self.gaz.neighbours.get(c.country, ())):
             score += 0.5
-        if c.admin1_code and admin[c.admin1_code]:
+        if c.admin1_code and c.admin1_code in admin:
             score += 3.0
         if {c.admin1_code, c.country} & ctx.containers.get(raw, set()):
             score += 6.0
@@ -272,7 +281,9 @@ class Geoparser:
             return self._directional(entry, raw.direction or "central", text) if entry else None
         if not ctx.cands[raw]:
             return None
-        best = max(ctx.cands[raw], key=lambda c: self._score(c, raw, ctx))
+        focus, admin = ctx.without(raw)
+        top = max(focus.values(), default=0)
+        best = max(ctx.cands[raw], key=lambda c: self._score(c, raw, ctx, focus, admin, top))
         return self._directional(best, raw.direction, text) if raw.direction else _place(best, text)
 
     def _directional(self, entry: Entry, direction: str, text: str) -> Place:

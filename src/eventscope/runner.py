@@ -8,6 +8,8 @@ see `parallel.py`) and into the store in batches: memory stays flat.
 from __future__ import annotations
 
 import logging
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,6 +25,7 @@ from .store import Store, text_hash
 log = logging.getLogger(__name__)
 Progress = Callable[[int], None]
 LOOKUP_CHUNK = 256  # documents whose stored hashes are looked up in one query
+WRITE_QUEUE = 2  # parsed batches waiting for the store writer; bounds memory
 
 
 @dataclass
@@ -99,9 +102,51 @@ def ingest_items(items: Iterable[Article | Failure], store: Store, pipeline: Pip
 def store_results(results: Iterable[Analysis | Failure], store: Store, report: IngestReport,
                   progress: Progress | None = None, *, batch_docs: int = 64,
                   batch_seconds: float = 2.0) -> IngestReport:
-    """Write analysed results in batches of whole documents (one transaction each); any engine's writer."""
-    for batch in write_batches(results, batch_docs, batch_seconds):
-        report.events += store.write_many(*report.count(batch))
-        if progress:
-            progress(len(batch))
+    """Write analysed results in batches of whole documents (one transaction each); any engine's writer.
+
+    The writes run in a background thread while this one goes on parsing: DuckDB does its work
+    without holding the GIL, so the store costs the parse little."""
+    with store.one_thread():
+        writer = _Writer(store, report, progress)
+        try:
+            for batch in write_batches(results, batch_docs, batch_seconds):
+                writer.put(batch)
+        finally:
+            writer.close()  # every batch handed over is written, also when the parse stopped on an error
     return report
+
+
+class _Writer:
+    """A thread that writes the batches it is given, in order; its first error is raised to the caller."""
+
+    def __init__(self, store: Store, report: IngestReport, progress: Progress | None) -> None:
+        self.store, self.report, self.progress = store, report, progress
+        self.queue: queue.Queue[list[Analysis | Failure] | None] = queue.Queue(maxsize=WRITE_QUEUE)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="eventscope-store-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (batch := self.queue.get()) is not None:
+            if self.error is not None:
+                continue  # keep taking batches so the producer never blocks; it raises on its next put
+            try:
+                self.report.events += self.store.write_many(*self.report.count(batch))
+                if self.progress:
+                    self.progress(len(batch))
+            except BaseException as exc:  # handed to the caller's thread, which raises it
+                self.error = exc
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def put(self, batch: list[Analysis | Failure]) -> None:
+        self._raise()
+        self.queue.put(batch)
+
+    def close(self) -> None:
+        """Wait for every batch handed over to be written; raise the writer's error, if any."""
+        self.queue.put(None)
+        self.thread.join()
+        self._raise()

@@ -126,13 +126,26 @@ def _patterns(lex: TimeLexicon) -> list[tuple[str, re.Pattern[str]]]:
     return [(kind, re.compile(r"\b" + rx, re.IGNORECASE)) for kind, rx in specs]
 
 
-def _cue_pattern(lex: TimeLexicon) -> re.Pattern[str]:
-    """A quick regex for the words without which no pattern can match."""
-    words = {w for key in lex.days for w in key.split()} | set(lex.seasons) | {
-        "hour", "minute", "moment", "day", "week", "month", "year", "decade", "weekend", "night", "morning"}
-    words -= {"the", "this", "last", "earlier", "later", "in", "before", "after"}
-    names = _alt(list(lex.months) + list(lex.weekdays), case=True)
-    return re.compile(r"\d|\b" + names + r"|\b" + _alt(words) + r"s?\b", re.IGNORECASE)
+# The cue word each kind of expression cannot do without; a pattern runs only near its own cues.
+UNIT_WORDS = ("hour", "minute", "moment", "day", "week", "month", "year", "decade", "weekend", "night", "morning",
+              "afternoon", "evening")
+KIND_CUE = {"date": "month", "numdate": "digit", "days": "days", "weekday": "weekday", "month": "month",
+            "season": "season", "year": "digit", "unit": "unit", "rolling": "unit", "ago": "unit", "shift": "unit",
+            "that": "unit", "duration": "unit"}
+
+
+def _cue_patterns(lex: TimeLexicon) -> dict[str, re.Pattern[str]]:
+    """A quick regex per cue kind (see KIND_CUE): the words without which no pattern of that kind matches."""
+    days = {w for key in lex.days for w in key.split()} - {"the", "this", "last", "earlier", "later", "in",
+                                                             "before", "after"}
+    return {
+        "digit": re.compile(r"\d+"),
+        "month": re.compile(r"\b" + _alt(lex.months, case=True)),
+        "weekday": re.compile(r"\b" + _alt(lex.weekdays, case=True)),
+        "days": re.compile(r"\b" + _alt(days) + r"\b", re.IGNORECASE),
+        "season": re.compile(r"\b" + _alt(lex.seasons) + r"\b", re.IGNORECASE),
+        "unit": re.compile(r"\b" + _alt(UNIT_WORDS) + r"s?\b", re.IGNORECASE),
+    }
 
 
 def _valid(kind: str, g: dict[str, str | None]) -> bool:
@@ -228,13 +241,14 @@ class TimeNormalizer:
             "RELATIVE_BASE": PARSE_BASE, "PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": False})
         self._dateparser.get_date_data("1 January 2000")  # loads dateparser's language data now, not mid-batch
         self._calendar = lru_cache(maxsize=4096)(self._read_calendar)  # dateparser costs ~1.5 ms a call
-        self._cue = _cue_pattern(self.lexicon)
+        self._cues = _cue_patterns(self.lexicon)
 
     def find(self, text: str) -> list[Mention]:
         """Every time expression of `text`, in order, longest match first where they overlap."""
         found: list[tuple[int, int, int, str, dict[str, str | None]]] = []
-        for lo, hi in self._windows(text):
-            for rank, (kind, rx) in enumerate(self._patterns):
+        windows = {cue: self._windows(text, rx) for cue, rx in self._cues.items()}
+        for rank, (kind, rx) in enumerate(self._patterns):
+            for lo, hi in windows[KIND_CUE[kind]]:
                 for m in rx.finditer(text, lo, hi):
                     g = m.groupdict()
                     if m.end() > m.start() and _valid(kind, g):
@@ -250,12 +264,13 @@ class TimeNormalizer:
             out.append(Mention(text[start:end], start, end, kind, parts))
         return sorted(out, key=lambda x: x.start)
 
-    def _windows(self, text: str) -> list[tuple[int, int]]:
-        """Stretches of text around cue words (a digit, a month, "week", "today"...), where matches can be."""
+    @staticmethod
+    def _windows(text: str, cue: re.Pattern[str]) -> list[tuple[int, int]]:
+        """Stretches of text around the cue's matches (a month, a digit, "week"...), where a match can be."""
         windows: list[tuple[int, int]] = []
-        for cue in self._cue.finditer(text):
-            lo = text.rfind(" ", 0, max(cue.start() - WINDOW_BEFORE, 0)) + 1
-            hi = text.find(" ", cue.end() + WINDOW_AFTER)
+        for m in cue.finditer(text):
+            lo = text.rfind(" ", 0, max(m.start() - WINDOW_BEFORE, 0)) + 1
+            hi = text.find(" ", m.end() + WINDOW_AFTER)
             hi = len(text) if hi < 0 else hi
             if windows and lo <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], hi)

@@ -59,22 +59,32 @@ class DocActors:
     dictionary: ActorDictionary
     day: str  # article date as YYYYMMDD
     pieces: list[str] = field(init=False)
+    tokens: list[Any] = field(init=False)  # the Doc's tokens, made once (doc[i] builds a new Token per call)
+    texts: list[str] = field(init=False)
+    sent_start: list[int] = field(init=False)  # index of the first token of each token's sentence
+    ents: tuple[Any, ...] = field(init=False)  # doc.ents builds new Spans on every call
+    text: str = field(init=False)
     by_token: dict[int, Mention] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.pieces = [normalize(t.text) for t in self.doc]
+        self.tokens, self.ents, self.text = list(self.doc), self.doc.ents, self.doc.text
+        self.texts = [t.text for t in self.tokens]
+        self.pieces = [normalize(t) for t in self.texts]
+        self.sent_start = [0] * len(self.tokens)
+        for sent in self.doc.sents:
+            self.sent_start[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
 
     # ---- pass 1: dictionary phrases -------------------------------------------------
     def _longest(self, i: int) -> tuple[int, str, int, str]:
         """Longest named-actor and agent phrases starting at token i: (end, key) for each."""
         d, key, words, gap = self.dictionary, "", 0, 0
         best = (0, "", 0, "")
-        for j in range(i, len(self.doc)):
+        for j in range(i, len(self.tokens)):
             piece = self.pieces[j]
             if not piece:
                 gap += 1
-                if gap > MAX_GAP or self.doc[j].is_sent_start:
+                if gap > MAX_GAP or self.sent_start[j] == j:
                     break
                 continue
             key = f"{key} {piece}" if key else piece
@@ -104,8 +114,8 @@ class DocActors:
         """Add named dictionary mentions; return the agent phrases found as (start, end, sector)."""
         agents: list[tuple[int, int, str]] = []
         i = 0
-        while i < len(self.doc):
-            if not self.pieces[i] or self.doc[i].is_punct:
+        while i < len(self.tokens):
+            if not self.pieces[i] or self.tokens[i].is_punct:
                 i += 1
                 continue
             end, key, agent_end, agent_key = self._longest(i)
@@ -181,7 +191,7 @@ class DocActors:
 
     def entity_pass(self, labels: set[str]) -> None:
         """Add a mention for each named entity with one of `labels` that is not already resolved."""
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ not in labels:
                 continue
             start = ent.start + (1 if ent[0].lower_ in DETERMINERS else 0)
@@ -303,24 +313,24 @@ class DocActors:
     def link_pass(self) -> None:
         """Acronyms defined in parentheses and short names resolve to the full mention."""
         acronyms: dict[str, Mention] = {}
-        doc = self.doc
-        for i in range(1, len(doc) - 2):
-            if doc[i].text == "(" and doc[i + 2].text == ")" and _is_acronym(doc[i + 1].text):
+        doc, texts = self.doc, self.texts
+        for i in range(1, len(texts) - 2):
+            if texts[i] == "(" and texts[i + 2] == ")" and _is_acronym(texts[i + 1]):
                 full = self.by_token.get(i - 1)
                 if full is not None and full.end == i:
-                    acronyms.setdefault(doc[i + 1].text, full)
+                    acronyms.setdefault(texts[i + 1], full)
         people = [m for m in self.mentions if m.kind == "person" and m.end - m.start > 1]
         for m in list(self.mentions):
-            text = doc[m.start:m.end].text
+            text = self._text(m.start, m.end)
             full = acronyms.get(text)
             if full is None and m.kind == "person" and m.end - m.start == 1:
-                full = next((p for p in people if p.start < m.start and doc[p.end - 1].text == text), None)
+                full = next((p for p in people if p.start < m.start and texts[p.end - 1] == text), None)
             if full is not None and full is not m:
                 _adopt(m, full)
-        surnames = {doc[p.end - 1].text: p for p in people}
-        for i, tok in enumerate(doc):
-            full = acronyms.get(tok.text)
-            person = surnames.get(tok.text) if tok.text[:1].isupper() else None
+        surnames = {texts[p.end - 1]: p for p in people}
+        for i, text in enumerate(texts):
+            full = acronyms.get(text)
+            person = surnames.get(text) if text[:1].isupper() else None
             if full is None and person is not None and person.end <= i:
                 full = person
             if full is not None and i not in self.by_token:
@@ -332,7 +342,7 @@ class DocActors:
         one: the country of its "in/at X" places or of "a visit to X" ("officials met in X",
         "paid a visit to X where he met President Y")."""
         hosts: dict[int, list[tuple[int, str]]] = {}  # sentence start -> (first token it covers, country)
-        for prep in self.doc:
+        for prep in self.tokens:
             if prep.dep_ != "prep":
                 continue
             travel = prep.head.lemma_ in HOST_HEADS
@@ -341,11 +351,13 @@ class DocActors:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             m = self.by_token.get(obj.i) if obj is not None else None
             if m is not None and m.kind == "country" and m.country:  # a traveller is not from where they go
-                hosts.setdefault(prep.sent.start, []).append((prep.i if travel else prep.sent.start, m.country))
+                sent = self.sent_start[prep.i]
+                hosts.setdefault(sent, []).append((prep.i if travel else sent, m.country))
         for m in self.mentions:
             if m.country or not m.sector or m.kind == "country":
                 continue
-            found = {c for first, c in hosts.get(self.doc[m.head].sent.start, ()) if m.start > first or first == self.doc[m.head].sent.start}
+            sent = self.sent_start[m.head]
+            found = {c for first, c in hosts.get(sent, ()) if m.start > first or first == sent}
             if len(found) == 1:
                 m.country = found.pop()
 
@@ -364,9 +376,18 @@ class DocActors:
         return [self._actor(m) for m in sorted(seen.values(), key=lambda m: (m.start, -m.end))]
 
     def _actor(self, m: Mention) -> Actor:
-        span = self.doc[m.start:m.end]
-        return Actor(text=span.text, name=m.name, id=m.id, country=m.country, sector=m.sector, kind=m.kind,
-                     aliases=m.aliases, start=span.start_char, end=span.end_char)
+        start, end = self._chars(m.start, m.end)
+        return Actor(text=self.text[start:end], name=m.name, id=m.id, country=m.country, sector=m.sector,
+                     kind=m.kind, aliases=m.aliases, start=start, end=end)
+
+    def _chars(self, start: int, end: int) -> tuple[int, int]:
+        """Char offsets of the tokens [start, end) (as a Span's start_char/end_char, without making one)."""
+        last = self.tokens[end - 1]
+        return self.tokens[start].idx, last.idx + len(self.texts[end - 1])
+
+    def _text(self, start: int, end: int) -> str:
+        begin, stop = self._chars(start, end)
+        return self.text[begin:stop]
 
 
 def _cue_preps(head: Any) -> list[Any]:

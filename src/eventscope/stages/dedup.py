@@ -244,9 +244,9 @@ def assign_clusters(con: duckdb.DuckDBPyConnection, analyses: Sequence[Analysis]
         key, (start, end), place = cluster_key(event), event_interval(event, day), event_place(event)
         rank = (modality_rank(event.modality), -event.confidence, event.event_id)
         family = [by_id[cid] for cid in by_doc.get((originals.get(event.doc_id, ""), key), ())]
-        matches = [c for c in family + clusters[key] if c.accepts(start, end, place)] or family
-        if matches:
-            cluster = matches[0]
+        cluster = next((c for c in family + clusters[key] if c.accepts(start, end, place)), None)
+        cluster = cluster or (family[0] if family else None)
+        if cluster is not None:
             cluster.add(rank, start, end, place)
         else:
             cluster = _Cluster(next_id, rank, start, end, place)

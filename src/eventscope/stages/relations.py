@@ -16,6 +16,7 @@ as events ("is considered to be an instrument of" is believed).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ..errors import ConfigError
@@ -37,6 +38,11 @@ class RelationCues:
 
     def get(self, role: str, cue: str) -> str | None:
         return self.by_role[role].get(cue)
+
+    @cached_property
+    def title_heads(self) -> frozenset[str]:
+        """Last words of the titles ("man" of "point man"): a noun that is none of them is no title."""
+        return frozenset(cue.split()[-1] for role in ("title", "state-title") for cue in self.by_role[role])
 
 
 def load_relation_cues() -> RelationCues:
@@ -88,8 +94,11 @@ def entity(analysis: Analysis, token: Any) -> Actor | None:
 
 def _title_key(token: Any, cues: RelationCues) -> tuple[str, str, bool] | None:
     """(cue, relation, is a state title) for a role noun, two-word titles first ("point man")."""
-    words = [f"{c.lower_} {token.lemma_.lower()}" for c in token.lefts if c.dep_ == "compound"]
-    for cue in words + [token.lemma_.lower()]:
+    lemma = token.lemma_.lower()
+    if lemma not in cues.title_heads:
+        return None
+    words = [f"{c.lower_} {lemma}" for c in token.lefts if c.dep_ == "compound"]
+    for cue in words + [lemma]:
         for role in ("title", "state-title"):
             if (relation := cues.get(role, cue)) is not None:
                 return cue, relation, role == "state-title"

@@ -11,7 +11,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from dataclasses import replace
 from functools import cached_property
@@ -80,9 +82,12 @@ class Store:
         try:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self.con = duckdb.connect(self.path, read_only=read_only, config={"memory_limit": memory_limit})
+            self._con = duckdb.connect(self.path, read_only=read_only, config={"memory_limit": memory_limit})
         except (duckdb.Error, OSError) as exc:
             raise StoreError(f"cannot open the store: {exc}", where=self.path) from None
+        self._owner = threading.get_ident()
+        self._cursors: dict[int, duckdb.DuckDBPyConnection] = {}
+        self._lock = threading.Lock()
         if not read_only:
             self.migrate()
         elif self.schema_version() != SCHEMA_VERSION:
@@ -95,9 +100,36 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The calling thread's connection. A DuckDB connection must not be shared between threads, so a
+        thread other than the opener's gets its own cursor (the ingest writes from a background thread)."""
+        ident = threading.get_ident()
+        if ident == self._owner:
+            return self._con
+        with self._lock:
+            cursor = self._cursors.get(ident)
+            if cursor is None:
+                cursor = self._cursors[ident] = self._con.cursor()
+        return cursor
+
+    @contextmanager
+    def one_thread(self) -> Iterator[None]:
+        """Let DuckDB work on one thread only, for the length of an ingest: the other core is parsing."""
+        (threads,) = self.con.execute("SELECT current_setting('threads')").fetchone()
+        self.con.execute("SET threads = 1")
+        try:
+            yield
+        finally:
+            self.con.execute(f"SET threads = {int(threads)}")
+
     def close(self) -> None:
-        """Close the connection (idempotent)."""
-        self.con.close()
+        """Close the connection and every thread's cursor (idempotent)."""
+        with self._lock:
+            for cursor in self._cursors.values():
+                cursor.close()
+            self._cursors.clear()
+        self._con.close()
 
     def schema_version(self) -> int:
         """The version the file is at (0 for a new file)."""
