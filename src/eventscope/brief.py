@@ -70,7 +70,9 @@ def _key_events(records: list[dict[str, Any]], per_day: int) -> tuple[dict[str, 
     undated = []
     for r in records:
         (days[r["date"]["start"]] if r.get("date") else undated).append(r)
-    rank = (lambda r: (-(r.get("quad_class") or QUAD_CLASS.get(r["type"], 0)), -r["confidence"], r["event_id"]))
+    def rank(r: dict[str, Any]) -> tuple[int, float, str]:
+        return -(r.get("quad_class") or QUAD_CLASS.get(r["type"], 0)), -r["confidence"], r["event_id"]
+
     return ({d: sorted(rs, key=rank)[:per_day] for d, rs in sorted(days.items())},
             sorted(undated, key=rank)[:per_day])
 

@@ -313,7 +313,7 @@ class DocActors:
     def link_pass(self) -> None:
         """Acronyms defined in parentheses and short names resolve to the full mention."""
         acronyms: dict[str, Mention] = {}
-        doc, texts = self.doc, self.texts
+        texts = self.texts
         for i in range(1, len(texts) - 2):
             if texts[i] == "(" and texts[i + 2] == ")" and _is_acronym(texts[i + 1]):
                 full = self.by_token.get(i - 1)
