@@ -161,7 +161,6 @@ class Geoparser:
         out: list[_Raw] = []
         i = 0
         while i < len(doc):
-            tok = doc[i]
             if i in weak and (cands := self.gaz.lookup(weak[i].text)):
                 j, label = weak[i].end, weak[i].label_
             elif i in weak and weak[i].label_ != "PERSON" and any(t.lower_ in _LIST_WORDS for t in weak[i]):
@@ -169,14 +168,14 @@ class Geoparser:
                 for t in range(i, weak.pop(i).end):
                     taken[t] = False
                 continue
-            elif not taken[i] and (tok.is_title or (tok.is_upper and len(tok) > 1)) and tok.is_alpha:
+            elif not taken[i] and _name_like(doc[i]):
                 j, cands = self._longest_name(doc, i, taken)
                 label = ""
             else:
                 i += 1
                 continue
             if cands and self._is_place(doc, i, j, cands, label, ends, starts):
-                raw = _Raw(tok.idx, doc[j - 1].idx + len(doc[j - 1]), doc[i:j].text)
+                raw = _Raw(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), doc[i:j].text)
                 out.append(raw)
                 ends.add(raw.end)
             i = max(j, i + 1)
@@ -292,6 +291,11 @@ class Geoparser:
         place = _place(entry, text)
         lat, lon = point if point else (place.lat, place.lon)
         return replace(place, name=name, lat=lat, lon=lon, geonameid=None, precision="region")
+
+
+def _name_like(tok: Any) -> bool:
+    """A capitalized word or an acronym: where a name the NER missed may start."""
+    return (tok.is_title or (tok.is_upper and len(tok) > 1)) and tok.is_alpha
 
 
 def _place(entry: Entry, text: str) -> Place:

@@ -129,8 +129,8 @@ def _patterns(lex: TimeLexicon) -> list[tuple[str, re.Pattern[str]]]:
 # The cue word each kind of expression cannot do without; a pattern runs only near its own cues.
 UNIT_WORDS = ("hour", "minute", "moment", "day", "week", "month", "year", "decade", "weekend", "night", "morning",
               "afternoon", "evening")
-KIND_CUE = {"date": "month", "numdate": "digit", "days": "days", "weekday": "weekday", "month": "month",
-            "season": "season", "year": "digit", "unit": "unit", "rolling": "unit", "ago": "unit", "shift": "unit",
+KIND_CUE = {"date": "month", "numdate": "year", "days": "days", "weekday": "weekday", "month": "month",
+            "season": "season", "year": "year", "unit": "unit", "rolling": "unit", "ago": "unit", "shift": "unit",
             "that": "unit", "duration": "unit"}
 
 
@@ -139,7 +139,7 @@ def _cue_patterns(lex: TimeLexicon) -> dict[str, re.Pattern[str]]:
     days = {w for key in lex.days for w in key.split()} - {"the", "this", "last", "earlier", "later", "in",
                                                              "before", "after"}
     return {
-        "digit": re.compile(r"\d+"),
+        "year": re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)"),  # a year, alone or in a written-out date
         "month": re.compile(r"\b" + _alt(lex.months, case=True)),
         "weekday": re.compile(r"\b" + _alt(lex.weekdays, case=True)),
         "days": re.compile(r"\b" + _alt(days) + r"\b", re.IGNORECASE),
