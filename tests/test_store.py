@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -123,3 +124,27 @@ def test_record_json_round_trips(store: Store) -> None:
     store.write(make_analysis())
     raw = store.con.execute("SELECT record FROM events WHERE event_id = 'd1:e1'").fetchone()[0]
     assert json.loads(raw)["source"]["country"] == "RUS"
+
+
+def test_another_thread_writes_and_reads_through_its_own_cursor(store: Store) -> None:
+    """The ingest writes from a background thread; a DuckDB connection must not be shared across threads."""
+    seen: list[object] = []
+
+    def work() -> None:
+        store.write(make_analysis("t1"))
+        seen.append(store.count("documents"))
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert seen[0] == 1 and store.count("documents") == 1  # committed by the thread, visible to the opener
+    store.close()  # closes the thread's cursor too
+    with pytest.raises(duckdb.Error):
+        store.con.execute("SELECT 1")
+
+
+def test_one_thread_sets_duckdb_threads_and_restores_them(store: Store) -> None:
+    before = store.con.execute("SELECT current_setting('threads')").fetchone()[0]
+    with store.one_thread():
+        assert store.con.execute("SELECT current_setting('threads')").fetchone()[0] == 1
+    assert store.con.execute("SELECT current_setting('threads')").fetchone()[0] == before

@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int], None]
 LOOKUP_CHUNK = 256  # documents whose stored hashes are looked up in one query
 WRITE_QUEUE = 2  # parsed batches waiting for the store writer; bounds memory
+# A slow stream is still written at least this often. Each transaction has a fixed cost (cluster refresh,
+# near-duplicate look-ups, commit: ~0.2 s on a store of a few thousand documents), so not much more often.
+BATCH_SECONDS = 10.0
 
 
 @dataclass
@@ -87,7 +90,7 @@ def write_batches(results: Iterable[Analysis | Failure], size: int,
 
 def ingest_items(items: Iterable[Article | Failure], store: Store, pipeline: Pipeline,
                  progress: Progress | None = None, *, workers: int = 1, batch_docs: int = 64,
-                 batch_seconds: float = 2.0) -> IngestReport:
+                 batch_seconds: float = BATCH_SECONDS) -> IngestReport:
     """Store every article's analysis, skipping unchanged documents; record every failure.
 
     Documents are written whole, `batch_docs` per transaction (or whatever is
@@ -101,7 +104,7 @@ def ingest_items(items: Iterable[Article | Failure], store: Store, pipeline: Pip
 
 def store_results(results: Iterable[Analysis | Failure], store: Store, report: IngestReport,
                   progress: Progress | None = None, *, batch_docs: int = 64,
-                  batch_seconds: float = 2.0) -> IngestReport:
+                  batch_seconds: float = BATCH_SECONDS) -> IngestReport:
     """Write analysed results in batches of whole documents (one transaction each); any engine's writer.
 
     The writes run in a background thread while this one goes on parsing: DuckDB does its work

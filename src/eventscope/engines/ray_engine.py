@@ -39,7 +39,7 @@ from ..errors import ConfigError
 from ..export.parquet import write_parquet
 from ..parallel import Result, analyze_chunk, worker_pipeline, chunked
 from ..records import Article
-from ..runner import IngestReport, Progress, store_results
+from ..runner import BATCH_SECONDS, IngestReport, Progress, store_results
 from ..stages.ingest import iter_files, read_inputs
 from ..store import Store, text_hash
 
@@ -57,7 +57,7 @@ class RayOptions:
     num_cpus: int | None = None  # CPUs of a local cluster; default all of this machine's
     max_restarts: int = 3  # per actor, and retries per batch: a crash is retried, a poison batch fails the run
     batch_docs: int = 64  # documents per store transaction
-    batch_seconds: float = 2.0  # or fewer, once this much time has passed
+    batch_seconds: float = BATCH_SECONDS  # or fewer, once this much time has passed
     shard_docs: int = 2000  # documents per Parquet shard (per date present in them)
 
 
