@@ -9,7 +9,9 @@ recombining and varying the sentences of samples/*.txt), then in one run:
 2. eventscope's full ingest (read, parse, every stage, DuckDB) with 1 worker,
    timing each stage and the store writes; prints `ratio <full/raw>` (wall
    clock) and the CPU seconds of both (the store writes in a second thread,
-   so the ingest uses a little of the second core);
+   so the ingest uses a little of the second core). Steps 1 and 2 alternate
+   over `--rounds` parts of the corpus (the ingest goes on into one store), so
+   a machine whose speed drifts over minutes slows both alike;
 3. the same ingest with 2 workers (speed-up 1 -> 2 workers);
 4. the re-ingest of the unchanged folder (speed-up over the first ingest);
 5. a memory check in a fresh process: M short documents streamed from a
@@ -67,14 +69,16 @@ def make_article(rng: random.Random, pool: list[str], words: int) -> str:
     return "\n\n".join(out)
 
 
-def write_corpus(folder: Path, n: int, seed: int = 7) -> int:
-    """N seed-format articles in `folder`; returns the number of words."""
+def write_corpus(folder: Path, n: int, seed: int = 7, parts: int = 1) -> int:
+    """N seed-format articles in `parts` sub-folders of `folder` (in order); returns the number of words."""
     rng, pool, words = random.Random(seed), sample_sentences(), 0
     shares, sizes = zip(*LENGTHS)
     for i in range(n):
         text = make_article(rng, pool, rng.choices(sizes, shares)[0])
         day = date(2023, 1, 1) + timedelta(days=rng.randint(0, 364))
-        (folder / f"a{i:06d}.txt").write_text(f"date {day.isoformat()}\n{text}\n", encoding="utf-8")
+        part = folder / f"part{i * parts // n}"
+        part.mkdir(exist_ok=True)
+        (part / f"a{i:06d}.txt").write_text(f"date {day.isoformat()}\n{text}\n", encoding="utf-8")
         words += len(text.split())
     return words
 
@@ -136,7 +140,7 @@ def warm_up(pipeline: Pipeline, folder: Path, tmp: Path, n: int = WARM_UP) -> No
     """Run both paths once on `n` articles of the corpus, outside the timings."""
     sample = tmp / "warm"
     sample.mkdir()
-    for path in sorted(folder.iterdir())[:n]:
+    for path in sorted(folder.rglob("*.txt"))[:n]:
         (sample / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     raw_spacy(pipeline, sample)
     ingest(pipeline, sample, tmp / "warm.duckdb", 1, defaultdict(float))
@@ -190,6 +194,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=2000, help="articles in the corpus [2000]")
     parser.add_argument("--memory-docs", type=int, default=50_000, help="short documents in the memory check [50000]")
+    parser.add_argument("--rounds", type=int, default=4, help="parts of the corpus, raw and full runs alternating [4]")
     args = parser.parse_args()
     pipeline = Pipeline(load_config())
     totals: dict[str, float] = defaultdict(float)
@@ -197,16 +202,23 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
-        words = write_corpus(folder, args.docs)
+        words = write_corpus(folder, args.docs, parts=args.rounds)
         print(f"corpus: {args.docs} articles, {words:,} words ({words / args.docs:.0f} per article), "
               f"model {pipeline.config.model}, batch size {pipeline.config.batch_size}")
         warm_up(pipeline, folder, Path(tmp))
-        raw, raw_cpu = raw_spacy(pipeline, folder)
-        report("raw spaCy nlp.pipe", raw, args.docs, words)
-        one, one_cpu, stored = ingest(pipeline, folder, Path(tmp) / "one.duckdb", 1, totals)
+        raw = raw_cpu = one = one_cpu = 0.0
+        stored, rounds = 0, []
+        for part in sorted(p for p in folder.iterdir() if p.is_dir()):
+            r, r_cpu = raw_spacy(pipeline, part)
+            o, o_cpu, n = ingest(pipeline, part, Path(tmp) / "one.duckdb", 1, totals)
+            raw, raw_cpu, one, one_cpu, stored = raw + r, raw_cpu + r_cpu, one + o, one_cpu + o_cpu, stored + n
+            rounds.append(r / o)
         assert stored == args.docs, f"{stored} of {args.docs} stored"
+        report("raw spaCy nlp.pipe", raw, args.docs, words)
         report("eventscope ingest, 1 worker", one, args.docs, words)
         print(f"ratio {raw / one:.3f}")
+        print(f"ratio per round ({len(rounds)} parts, raw and full alternating): "
+              + ", ".join(f"{x:.3f}" for x in rounds))
         print(f"cpu seconds: raw {raw_cpu:.1f}, ingest {one_cpu:.1f} (cpu ratio {raw_cpu / one_cpu:.3f})")
         print("where the time goes (1 worker):")
         stages = {name: seconds for name, seconds in totals.items() if name != STORE}

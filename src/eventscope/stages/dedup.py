@@ -206,12 +206,27 @@ class _Cluster:
             self.rank, self.start, self.end, self.place = rank, start, end, place
 
 
-def _stored_clusters(con: duckdb.DuckDBPyConnection, keys: Iterable[str]) -> dict[str, list[_Cluster]]:
-    rows = con.execute(
-        "SELECT c.cluster_key, c.cluster_id, c.modality, e.confidence, c.representative_id, c.date_start, "
-        "c.date_end, c.location_name, c.location_country, c.location_precision FROM event_clusters c "
-        "JOIN events e ON e.event_id = c.representative_id WHERE c.cluster_key IN (SELECT unnest(?::VARCHAR[])) "
-        "ORDER BY c.cluster_id", [sorted(set(keys))]).fetchall()
+STORED_CLUSTERS_SQL = """
+SELECT c.cluster_key, c.cluster_id, c.modality, e.confidence, c.representative_id, c.date_start, c.date_end,
+       c.location_name, c.location_country, c.location_precision
+FROM event_clusters c JOIN events e ON e.event_id = c.representative_id
+WHERE c.cluster_id IN (
+    SELECT c2.cluster_id FROM event_clusters c2
+    JOIN (SELECT unnest(?::VARCHAR[]) AS k, unnest(?::DATE[]) AS s, unnest(?::DATE[]) AS e) q
+      ON c2.cluster_key = q.k AND c2.date_start <= q.e AND q.s <= c2.date_end
+    UNION SELECT unnest(?::BIGINT[]))
+ORDER BY c.cluster_id
+"""
+
+
+def _stored_clusters(con: duckdb.DuckDBPyConnection, spans: dict[str, tuple[date, date]],
+                     also: Iterable[int]) -> dict[str, list[_Cluster]]:
+    """Stored clusters that may take an event of the batch: same key and overlapping `spans[key]` (the
+    batch's dates for that key), plus the clusters `also` names. Only these are read, so a batch's cost
+    does not grow with the store."""
+    keys = sorted(spans)
+    rows = con.execute(STORED_CLUSTERS_SQL, [keys, [spans[k][0] for k in keys], [spans[k][1] for k in keys],
+                                             sorted(set(also))]).fetchall()
     clusters: dict[str, list[_Cluster]] = defaultdict(list)
     for key, cid, modality, confidence, rep, start, end, name, country, precision in rows:
         place = (name, country, precision) if (name or country) else None
@@ -235,8 +250,13 @@ def assign_clusters(con: duckdb.DuckDBPyConnection, analyses: Sequence[Analysis]
     events = [(e, a.article.date) for a in analyses for e in a.events]
     if not events:
         return set()
-    clusters = _stored_clusters(con, (cluster_key(e) for e, _ in events))
+    spans: dict[str, tuple[date, date]] = {}
+    for event, day in events:
+        key, (start, end) = cluster_key(event), event_interval(event, day)
+        low, high = spans.get(key, (start, end))
+        spans[key] = (min(low, start), max(high, end))
     by_doc = _original_clusters(con, originals.values())
+    clusters = _stored_clusters(con, spans, (cid for ids in by_doc.values() for cid in ids))
     by_id = {c.cluster_id: c for cs in clusters.values() for c in cs}
     next_id = int(con.execute("SELECT coalesce(max(cluster_id), 0) FROM event_clusters").fetchall()[0][0]) + 1
     members = []
