@@ -183,9 +183,11 @@ class Store:
         latest = list({a.article.doc_id: a for a in analyses}.values())  # a doc twice in one batch: the last wins
         ids = [a.article.doc_id for a in latest]
         with self.transaction():
-            touched = dedup.forget_documents(self.con, ids) if ids else set()
-            for table in DOC_TABLES:
-                self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+            # Only documents stored before have rows to drop: a new document costs no delete (each a table scan).
+            stored = list(self.stored_hashes(ids)) if ids else []
+            touched = dedup.forget_documents(self.con, stored) if stored else set()
+            for table in DOC_TABLES if stored else ():
+                self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [stored])
             self._insert_documents(latest)
             originals = dedup.link_near_duplicates(self.con, [(a.article.doc_id, a.article.text) for a in latest],
                                                    self._signer) if latest else {}
