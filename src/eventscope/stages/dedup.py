@@ -247,12 +247,11 @@ def _original_clusters(con: duckdb.DuckDBPyConnection, originals: Iterable[str])
 def assign_clusters(con: duckdb.DuckDBPyConnection, analyses: Sequence[Analysis],
                     originals: dict[str, str]) -> set[int]:
     """Put every event of the (just written) analyses in a cluster; returns the clusters to refresh."""
-    events = [(e, a.article.date) for a in analyses for e in a.events]
+    events = [(e, cluster_key(e), event_interval(e, a.article.date)) for a in analyses for e in a.events]
     if not events:
         return set()
     spans: dict[str, tuple[date, date]] = {}
-    for event, day in events:
-        key, (start, end) = cluster_key(event), event_interval(event, day)
+    for _, key, (start, end) in events:
         low, high = spans.get(key, (start, end))
         spans[key] = (min(low, start), max(high, end))
     by_doc = _original_clusters(con, originals.values())
@@ -260,8 +259,8 @@ def assign_clusters(con: duckdb.DuckDBPyConnection, analyses: Sequence[Analysis]
     by_id = {c.cluster_id: c for cs in clusters.values() for c in cs}
     next_id = int(con.execute("SELECT coalesce(max(cluster_id), 0) FROM event_clusters").fetchall()[0][0]) + 1
     members = []
-    for event, day in events:
-        key, (start, end), place = cluster_key(event), event_interval(event, day), event_place(event)
+    for event, key, (start, end) in events:
+        place = event_place(event)
         rank = (modality_rank(event.modality), -event.confidence, event.event_id)
         family = [by_id[cid] for cid in by_doc.get((originals.get(event.doc_id, ""), key), ())]
         cluster = next((c for c in family + clusters[key] if c.accepts(start, end, place)), None)
