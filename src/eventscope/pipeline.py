@@ -6,6 +6,7 @@ import path, so importing this module loads nothing.
 """
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
@@ -109,6 +110,10 @@ class Pipeline:
             if name not in STAGES:
                 raise ConfigError(f"unknown stage {name!r}; known: {', '.join(STAGES)}")
             self.stages.append(_import(STAGES[name])(self.config, self.resources))
+        # The model and data just loaded live as long as the pipeline: move them out of the collector's
+        # generations, or every full collection of a long run walks them all (gc.freeze, after a collect).
+        gc.collect()
+        gc.freeze()
 
     def _check(self, article: Article) -> None:
         if not article.text.strip():

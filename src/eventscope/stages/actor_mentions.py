@@ -11,6 +11,7 @@ full mention.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from ..records import Actor
@@ -70,7 +71,7 @@ class DocActors:
     def __post_init__(self) -> None:
         self.tokens, self.ents, self.text = list(self.doc), self.doc.ents, self.doc.text
         self.texts = [t.text for t in self.tokens]
-        self.pieces = [normalize(t) for t in self.texts]
+        self.pieces = [_piece(t) for t in self.texts]
         self.sent_start = [0] * len(self.tokens)
         for sent in self.doc.sents:
             self.sent_start[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
@@ -388,6 +389,12 @@ class DocActors:
     def _text(self, start: int, end: int) -> str:
         begin, stop = self._chars(start, end)
         return self.text[begin:stop]
+
+
+@lru_cache(maxsize=1 << 16)
+def _piece(word: str) -> str:
+    """`normalize` of one token's text, cached: the same words come back in every document."""
+    return normalize(word)
 
 
 def _cue_preps(head: Any) -> list[Any]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from importlib import resources
 from typing import Any
 
@@ -52,6 +53,11 @@ class CueLexicon:
 
     def get(self, role: str, word: str) -> CueEntry | None:
         return self.entries.get((role, word))
+
+    @cached_property
+    def starts(self) -> frozenset[tuple[str, str]]:
+        """(role, every leading part of a cue): a word that begins no cue of the role is no phrase start."""
+        return frozenset((role, cue[:k]) for role, cue in self.entries for k in range(1, len(cue) + 1))
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,8 @@ def _speaker(node: Any, entry: CueEntry, skip: Any) -> Any:
 
 def _phrase(token: Any, lex: CueLexicon, role: str) -> tuple[str, CueEntry, Any] | None:
     """A multiword cue starting at `token` ("according to"), with the token after it."""
+    if (role, token.lower_) not in lex.starts:  # spares building three spans for most tokens
+        return None
     doc = token.doc
     for width in (3, 2, 1):
         if token.i + width > len(doc):

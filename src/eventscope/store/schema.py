@@ -96,7 +96,7 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Seque
 
     width = len(columns) if columns else len(rows[0])
     names = list(columns) if columns else [f"c{i}" for i in range(width)]
-    data = pa.table({name: pa.array([row[i] for row in rows]) for i, name in enumerate(names)})
+    data = pa.table({name: pa.array(column) for name, column in zip(names, zip(*rows))})
     target = f"{table} ({', '.join(names)})" if columns else table
     con.register("_eventscope_rows", data)
     try:

@@ -30,6 +30,8 @@ from .queries import EventFilter, event_where
 from .schema import MIGRATIONS, SCHEMA_VERSION, insert_rows
 
 log = logging.getLogger(__name__)
+# One encoder for every record: `json.dumps(..., ensure_ascii=False)` builds a new one per call.
+_record_json = json.JSONEncoder(ensure_ascii=False).encode
 # DuckDB's buffer cache would otherwise grow towards 80% of RAM over a long ingest.
 MEMORY_LIMIT = "128MB"
 DOC_TABLES = ("events", "actor_mentions", "relations", "place_mentions", "event_mentions", "documents")
@@ -69,7 +71,7 @@ def _event_row(event: Event) -> list[Any]:
         loc.lat if loc else None, loc.lon if loc else None, loc.geonameid if loc else None,
         loc.precision if loc else None,
         event.modality, att.source.name if att and att.source else None, att.cue if att else None,
-        ev.sentence, ev.start, ev.end, ev.trigger, event.confidence, json.dumps(event.to_dict(), ensure_ascii=False),
+        ev.sentence, ev.start, ev.end, ev.trigger, event.confidence, _record_json(event.to_dict()),
     ]
 
 
@@ -216,7 +218,7 @@ class Store:
         self._insert_actors(analyses)
         insert_rows(self.con, "relations", [
             [r.doc_id, actor_key(r.subject), r.relation, actor_key(r.object), r.modality, r.evidence.sentence,
-             r.evidence.start, r.evidence.end, r.confidence, json.dumps(r.to_dict(), ensure_ascii=False)]
+             r.evidence.start, r.evidence.end, r.confidence, _record_json(r.to_dict())]
             for a in analyses for r in a.relations])
         place_keys = ("name", "country", "admin1", "lat", "lon", "geonameid", "precision")
         insert_rows(self.con, "place_mentions", [
