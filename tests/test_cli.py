@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from eventscope.cli import build_app
-from eventscope.stages.ingest import parse_seed
+from eventscope.readers import parse_seed
 
 from conftest import EXAMPLE, ROOT, SAMPLES, needs_shared
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventscope import Actor, Analysis, Article, Event, Evidence, Place, TimeSpan
-from eventscope.stages.dedup import Signer, places_compatible
+from eventscope.store.dedup import Signer, places_compatible
 from eventscope.store import EventFilter, Store
 
 STORY = ("Artillery units of the northern army shelled the border town of Velmora before dawn on Tuesday, "

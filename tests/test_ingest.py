@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from eventscope import Article, Failure
-from eventscope.stages.ingest import read_inputs
+from eventscope.readers import read_inputs
 
 from conftest import PEER_DEV, needs_shared
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from eventscope.runner import ingest_items, read
-from eventscope.stages.dedup import BANDS
+from eventscope.store.dedup import BANDS
 from eventscope.store import Store
 from eventscope.store.store import DEDUP_TABLES, DOC_TABLES
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from eventscope import ModelError
-from eventscope.stages.parse import load_nlp
+from eventscope.nlp.parse import load_nlp
 
 
 def test_default_model_is_explosions_small_english_pipeline(nlp) -> None:

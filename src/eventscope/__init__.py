@@ -10,7 +10,7 @@ from datetime import date as _date
 
 from .config import Config, load_config
 from .errors import ConfigError, EventscopeError, InputError, ModelError, ProcessingError, StoreError
-from .pipeline import Failure, Pipeline
+from .pipeline import Pipeline
 from .geoparse import geoparse
 from .timex import normalize_time
 from .records import (
@@ -19,6 +19,7 @@ from .records import (
     Article,
     Attribution,
     Event,
+    Failure,
     Evidence,
     Place,
     PlaceMention,

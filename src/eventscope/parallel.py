@@ -20,8 +20,8 @@ from functools import lru_cache
 
 from .config import Config
 from .errors import ProcessingError
-from .pipeline import Failure, Pipeline
-from .records import Analysis, Article
+from .pipeline import Pipeline
+from .records import Analysis, Article, Failure
 
 Item = Article | Failure
 Result = Analysis | Failure

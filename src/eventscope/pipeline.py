@@ -10,13 +10,12 @@ import gc
 import importlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Protocol
 
 from .config import Config
 from .errors import ConfigError, EventscopeError, InputError, ProcessingError
-from .records import Analysis, Article
+from .records import Analysis, Article, Failure, failure_from
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +54,7 @@ class Resources:
 
     @cached_property
     def nlp(self) -> Any:
-        from .stages.parse import load_nlp
+        from .nlp.parse import load_nlp
 
         return load_nlp(self.config.model)
 
@@ -76,24 +75,6 @@ class Resources:
         from .stages.places import load_gazetteer
 
         return load_gazetteer()
-
-
-@dataclass(frozen=True)
-class Failure:
-    """A document that could not be processed; the batch goes on without it."""
-
-    doc_id: str | None
-    where: str
-    code: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
-
-
-def failure_from(exc: EventscopeError, doc_id: str | None = None) -> Failure:
-    """Turn an error into a Failure record that the store and CLI report."""
-    return Failure(doc_id=doc_id, where=exc.where or (doc_id or "?"), code=exc.code, message=exc.message)
 
 
 class Pipeline:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
+from .errors import EventscopeError
+
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -26,6 +28,8 @@ MODALITIES: tuple[str, ...] = (
 Modality = Literal["asserted", "reported", "believed", "speculated", "intended", "conditional", "negated"]
 TimePrecision = Literal["day", "week", "month", "season", "year", "unknown"]
 PlacePrecision = Literal["point", "city", "admin1", "region", "country"]
+# Which rule gave an inferred date or place (record field `basis`, see event-record.md).
+Basis = Literal["clause", "paragraph", "lead", "dateline", "article"]
 RELATION_TYPES: tuple[str, ...] = (
     "leads", "member_of", "agent_of", "proxy_of", "supports", "based_in", "ally_of",
 )
@@ -80,6 +84,7 @@ class TimeSpan:
     inferred: bool = False
     char_start: int | None = None
     char_end: int | None = None
+    basis: Basis | None = None  # which inheritance rule gave an inferred value
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -88,6 +93,7 @@ class TimeSpan:
             "end": self.end.isoformat(),
             "precision": self.precision,
             "inferred": self.inferred,
+            "basis": self.basis,
             "char_start": self.char_start,
             "char_end": self.char_end,
         }
@@ -105,6 +111,8 @@ class Place:
     lon: float | None = None
     geonameid: int | None = None
     precision: PlacePrecision = "city"
+    inferred: bool = False  # the event took the place from its clause, paragraph, lead or dateline
+    basis: Basis | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return _fields(self)
@@ -153,6 +161,22 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Frame:
+    """The article's frame: the dateline's place and agency and the lead's date, shared by its events."""
+
+    place: Place | None = None
+    date: date | None = None
+    source: str | None = None  # the agency named in the dateline ("AFP", "Reuters")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "place": self.place.to_dict() if self.place else None,
+            "date": self.date.isoformat() if self.date else None,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
 class Event:
     """One coded event: the record of `event-record.md`."""
 
@@ -171,6 +195,10 @@ class Event:
     confidence: float
     quad_class: int | None = None
     sentence_index: int | None = None
+    fatalities: int | None = None  # people killed in this event as the text counts them (lower bound)
+    injured: int | None = None
+    arrested: int | None = None  # detained or abducted
+    frame: Frame | None = None  # the article's dateline and lead, shared by its events
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON record; the shape never depends on which fields are filled."""
@@ -190,6 +218,10 @@ class Event:
             "confidence": round(self.confidence, 3),
             "quad_class": self.quad_class,
             "sentence_index": self.sentence_index,
+            "fatalities": self.fatalities,
+            "injured": self.injured,
+            "arrested": self.arrested,
+            "frame": self.frame.to_dict() if self.frame else None,
         }
 
 
@@ -233,6 +265,7 @@ class Analysis:
     relations: tuple[Relation, ...] = ()
     times: tuple[TimeSpan, ...] = ()
     places: tuple[PlaceMention, ...] = ()
+    frame: Frame | None = None
 
     def with_(self, **changes: Any) -> "Analysis":
         """A copy with some fields replaced (stages use this instead of mutation)."""
@@ -240,6 +273,24 @@ class Analysis:
 
 
 __all__ = [
-    "Actor", "Analysis", "Article", "Attribution", "Event", "Evidence", "MODALITIES", "PLOVER_TYPES",
+    "Actor", "Analysis", "Article", "Attribution", "Event", "Evidence", "Failure", "Frame", "MODALITIES", "PLOVER_TYPES",
     "Place", "PlaceMention", "QUAD_CLASS", "RELATION_TYPES", "Relation", "TimeSpan",
 ]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document that could not be processed; the batch goes on without it."""
+
+    doc_id: str | None
+    where: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+def failure_from(exc: EventscopeError, doc_id: str | None = None) -> Failure:
+    """Turn an error into a Failure record that the store and CLI report."""
+    return Failure(doc_id=doc_id, where=exc.where or (doc_id or "?"), code=exc.code, message=exc.message)

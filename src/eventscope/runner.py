@@ -17,9 +17,9 @@ from datetime import date
 from pathlib import Path
 
 from .parallel import chunked, pipe
-from .pipeline import Failure, Pipeline
-from .records import Analysis, Article
-from .stages.ingest import read_inputs
+from .pipeline import Pipeline
+from .records import Analysis, Article, Failure
+from .readers import read_inputs
 from .store import Store, text_hash
 
 log = logging.getLogger(__name__)

@@ -11,7 +11,8 @@ import typer
 from ..engines import ENGINES, load_ray
 from ..errors import EventscopeError
 from ..export import RECORD_FORMATS, write_records
-from ..pipeline import Failure, Pipeline
+from ..pipeline import Pipeline
+from ..records import Failure
 from ..runner import ingest_items, read
 from ..store import Store
 from .common import ConfigOpt, DateOpt, DbOpt, ModelOpt, fail, make_config, parse_day, progress_bar, reading_store

@@ -40,7 +40,7 @@ from ..export.parquet import write_parquet
 from ..parallel import Result, analyze_chunk, worker_pipeline, chunked
 from ..records import Article
 from ..runner import BATCH_SECONDS, IngestReport, Progress, store_results
-from ..stages.ingest import iter_files, read_inputs
+from ..readers import iter_files, read_inputs
 from ..store import Store, text_hash
 
 log = logging.getLogger(__name__)

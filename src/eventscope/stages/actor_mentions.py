@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from ..nlp.syntax import ancestors
 from ..records import Actor
 from .actor_dictionary import ActorDictionary, Entry, normalize
 
@@ -186,8 +187,10 @@ class DocActors:
     # ---- pass 2: entities and agent noun phrases ------------------------------------
     def np_head(self, tok: Any) -> Any:
         """Climb from a name to the noun it names ("Ali Mamlouk" -> "man" in "point man Ali Mamlouk")."""
-        while tok.dep_ in ("compound", "appos", "flat") and tok.head is not tok and tok.head.pos_ in ("NOUN", "PROPN"):
-            tok = tok.head
+        for head in ancestors(tok):
+            if tok.dep_ not in ("compound", "appos", "flat") or head.pos_ not in ("NOUN", "PROPN"):
+                break
+            tok = head
         return tok
 
     def entity_pass(self, labels: set[str]) -> None:
@@ -236,7 +239,7 @@ class DocActors:
         """Nouns a name is appended to or in apposition with ("the head of X, Ali Shamkhani")."""
         out = [c for c in root.children if c.dep_ == "appos"]
         head = self.np_head(root)
-        if head is not root:
+        if head.i != root.i:
             out.append(head)
         if root.dep_ == "conj" or head.dep_ == "appos":
             out.append(head.head)

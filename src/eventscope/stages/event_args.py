@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..nlp.syntax import RELATIVE_PRONOUNS, child
 from .event_lexicon import Match
 
 SUBJECT_DEPS = ("nsubj", "csubj")
-RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Prepositions that introduce the other party of an event ("talks with A", "visit to B", "strikes on C").
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "onto"})
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -47,17 +47,14 @@ def conjuncts(token: Any) -> tuple[Any, ...]:
     return (token, *token.conjuncts) if token is not None else ()
 
 
-def _child(token: Any, *deps: str) -> Any | None:
-    return next((c for c in token.children if c.dep_ in deps), None)
-
 
 def _pobj(prep: Any) -> Any | None:
-    return _child(prep, "pobj", "pcomp")
+    return child(prep, "pobj", "pcomp")
 
 
 def _relative_head(token: Any, verb: Any) -> Any:
     """A relative pronoun stands for the noun its clause modifies ("X, which is backed by ...")."""
-    if token.lower_ in RELATIVE and verb.dep_ == "relcl":
+    if token.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return verb.head
     return token
 
@@ -94,10 +91,10 @@ def subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
             return subject(head.head, depth + 1)
         return head, False
     if dep == "xcomp":  # object control ("urged Iran to leave") else subject control ("used gas to disperse")
-        obj = _child(head, "dobj", "obj") if head.lemma_.lower() in OBJECT_CONTROL else None
+        obj = child(head, "dobj", "obj") if head.lemma_.lower() in OBJECT_CONTROL else None
         return (obj, True) if obj is not None else subject(head, depth + 1)
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):  # "its efforts to move", "Iran's plan to strike"
-        poss = _child(head, "poss")
+        poss = child(head, "poss")
         if poss is not None:
             return poss, True
         return subject(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "obj") else (None, True)
@@ -131,7 +128,7 @@ def verb_roles(match: Match, has_mention: Any) -> Roles:
     used = set(match.tokens)
     subj, inherited = subject(verb)
     if _voice(verb) and not _stative(match, verb):
-        agent = _child(verb, "agent")
+        agent = child(verb, "agent")
         src = _pobj(agent) if agent is not None else _means_actor(match, verb, has_mention)
         patient = subj if subj is not None else (verb.head if verb.dep_ == "acl" else None)
         if patient is not None and not _is_actorish(patient, has_mention) and match.trigger.type not in PATIENT_TYPES:
@@ -157,7 +154,7 @@ def _means_actor(match: Match, verb: Any, has_mention: Any) -> Any | None:
 
 def _stative(match: Match, verb: Any) -> bool:
     """An agentless passive of a stance verb with a "to" complement is the subject's stance ("is opposed to")."""
-    if match.trigger.type not in STATIVE_TYPES or _child(verb, "agent") is not None:
+    if match.trigger.type not in STATIVE_TYPES or child(verb, "agent") is not None:
         return False
     return any((c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in verb.children)
 
@@ -188,7 +185,7 @@ def noun_roles(match: Match, has_mention: Any) -> Roles:
     """Source and target of a nominal trigger: possessive, demonym, "by" / "of" / "between" phrases."""
     noun, typ = match.head, match.trigger.type
     used = set(match.tokens)
-    src = _child(noun, "poss")
+    src = child(noun, "poss")
     if src is not None and src.ent_type_ in NOT_ACTOR_ENTS:
         src = None
     if src is None:

@@ -14,7 +14,6 @@ pronoun speakers, continuations) are in `_Frames`.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
@@ -23,7 +22,8 @@ from typing import Any
 from ..errors import ConfigError
 from ..records import Actor, Analysis, Attribution, Event, MODALITIES
 from .actors import actor_at
-from .parse import trigger_span
+from ..nlp.parse import trigger_span
+from ..nlp.syntax import PARAGRAPH_BREAK, child
 
 CUE_CLASSES = ("reported", "believed", "speculated", "intended", "conditional", "negated", "barriers")
 SOURCE_ROLES = ("subject", "object", "owner", "unnamed", "-")
@@ -100,9 +100,6 @@ def load_cues() -> CueLexicon:
     return CueLexicon(entries, {m: i for i, m in enumerate(ranked)})
 
 
-def _child(token: Any, *deps: str) -> Any:
-    return next((c for c in token.children if c.dep_ in deps), None)
-
 
 def _subject(verb: Any, skip: Any) -> Any:
     """Who a governing verb's claim is from: its subject, or the agent of a passive."""
@@ -112,15 +109,15 @@ def _subject(verb: Any, skip: Any) -> Any:
         return _subject(verb.head, skip)  # "X rallied, saying ...": X says
     if subj is not None and (skip is None or subj.i != skip.i) and subj.lower_ not in EXPLETIVES:
         return subj
-    agent = _child(verb, "agent")
-    return _child(agent, "pobj") if agent is not None else None
+    agent = child(verb, "agent")
+    return child(agent, "pobj") if agent is not None else None
 
 
 def _speaker(node: Any, entry: CueEntry, skip: Any) -> Any:
     if entry.source == "subject":
         return _subject(node, skip)
     if entry.source == "owner":
-        return _child(node, "poss")
+        return child(node, "poss")
     return None
 
 
@@ -141,7 +138,7 @@ def _phrase(token: Any, lex: CueLexicon, role: str) -> tuple[str, CueEntry, Any]
 
 def _local(node: Any, lex: CueLexicon, skip: Any, via: str) -> list[Cue]:
     """Cues among a node's own dependents: aux, negation, adverbs, marks, 'according to', 'if' clauses."""
-    if via == "conj" and (_child(skip, "nsubj", "nsubjpass", "aux") is not None
+    if via == "conj" and (child(skip, "nsubj", "nsubjpass", "aux") is not None
                           or any(c.lower_ == "but" for c in node.children if c.dep_ == "cc")):
         return []
     found = []
@@ -154,8 +151,8 @@ def _local(node: Any, lex: CueLexicon, skip: Any, via: str) -> list[Cue]:
             found.append(Cue(entry.modality, c.text, None, entry.source != "-"))
         elif c.dep_ == "prep" and (hit := _phrase(c, lex, "prep")):
             text, entry, last = hit
-            found.append(Cue(entry.modality, text, _child(last, "pobj"), True))
-        elif c.dep_ == "advcl" and (m := _child(c, "mark")) is not None:
+            found.append(Cue(entry.modality, text, child(last, "pobj"), True))
+        elif c.dep_ == "advcl" and (m := child(c, "mark")) is not None:
             entry = lex.get("mark", m.lower_)
             if entry is not None and entry.modality == "conditional":
                 found.append(Cue(entry.modality, m.text))
@@ -164,7 +161,7 @@ def _local(node: Any, lex: CueLexicon, skip: Any, via: str) -> list[Cue]:
     return found
 
 
-def _governor(node: Any, lex: CueLexicon, child: Any, via: str) -> list[Cue]:
+def _governor(node: Any, lex: CueLexicon, below: Any, via: str) -> list[Cue]:
     """The cue a governing word gives the clause or noun below it ("believe", "plan to", "no evidence")."""
     if node.pos_ in ("NOUN", "PROPN"):
         if lex.get("nodet", node.lemma_) and any(c.lower_ == "no" for c in node.children):
@@ -174,7 +171,7 @@ def _governor(node: Any, lex: CueLexicon, child: Any, via: str) -> list[Cue]:
         entry = lex.get("governor", node.lemma_.lower())
     if entry is None:
         return []
-    return [Cue(entry.modality, node.text, _speaker(node, entry, child), entry.source != "-")]
+    return [Cue(entry.modality, node.text, _speaker(node, entry, below), entry.source != "-")]
 
 
 def _is_barrier(node: Any, lex: CueLexicon) -> bool:
@@ -187,19 +184,19 @@ def _is_barrier(node: Any, lex: CueLexicon) -> bool:
 def scope_cues(token: Any, lex: CueLexicon) -> list[Cue]:
     """Every cue reaching `token`, nearest first, following the parse up to the root."""
     cues = [Cue("negated", "no")] if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) else []
-    node, child, via = token, None, ""
-    while True:
-        if child is not None and via in GOVERNED and _is_barrier(node, lex):
+    node, below, via = token, None, ""
+    for _ in range(len(token.doc)):  # a climb to the root, bounded
+        if below is not None and via in GOVERNED and _is_barrier(node, lex):
             break
-        if child is not None and via in GOVERNED:
-            cues.extend(_governor(node, lex, child, via))
-        cues.extend(_local(node, lex, child, via))
-        mark = _child(node, "mark")
+        if below is not None and via in GOVERNED:
+            cues.extend(_governor(node, lex, below, via))
+        cues.extend(_local(node, lex, below, via))
+        mark = child(node, "mark")
         if mark is not None and (e := lex.get("mark", mark.lower_)) is not None and e.modality == BARRIER:
             break
         if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ == "VBN") or node.head.i == node.i:
             break  # relative clauses, reduced ones included ("victims killed by ..."), are presupposed
-        child, via, node = node, node.dep_, node.head
+        below, via, node = node, node.dep_, node.head
     return cues
 
 
@@ -232,11 +229,11 @@ def speaker_actor(analysis: Analysis, token: Any) -> Actor:
     actor = actor_at(analysis, token)
     if actor is not None:
         return actor
-    named = _child(token, "appos")
+    named = child(token, "appos")
     if token.pos_ == "NOUN" and named is not None and named.pos_ == "PROPN":
         return speaker_actor(analysis, named)
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("at", "of", "from", "with", "in")):
-        pobj = _child(prep, "pobj")
+        pobj = child(prep, "pobj")
         if pobj is not None and (pobj.pos_ == "PROPN" or actor_at(analysis, pobj) is not None):
             return actor_at(analysis, pobj) or phrase_actor(analysis, pobj)
     return phrase_actor(analysis, token)
@@ -255,7 +252,7 @@ class _Frames:
     def __init__(self, analysis: Analysis, lex: CueLexicon) -> None:
         self.analysis, self.lex = analysis, lex
         text = analysis.article.text
-        self.breaks = [m.end() for m in re.finditer(r"\n\s*\n", text)]
+        self.breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
         self.frames: dict[int, tuple[Attribution, bool]] = {}  # sentence start -> (frame, sentence-wide)
         previous: tuple[int, Attribution] | None = None
         for sent in analysis.doc.sents:
@@ -275,7 +272,7 @@ class _Frames:
         root = sent.root
         for tok in sent[:max(1, root.i - sent.start)]:
             if tok.dep_ == "prep" and tok.head.i == root.i and (hit := _phrase(tok, self.lex, "prep")):
-                pobj = _child(hit[2], "pobj")
+                pobj = child(hit[2], "pobj")
                 return Attribution(self.actor(pobj) if pobj is not None else None, hit[0]), True
         entry = self.lex.get("governor", root.lemma_.lower())
         if entry and entry.modality == "reported" and (subj := _subject(root, None)) is not None \

@@ -12,14 +12,14 @@ are never an event's location.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ..gazetteer import load_cues, load_gazetteer
 from ..geoparse import Geoparser
 from ..records import Analysis, Event, Evidence, Place, PlaceMention
-from .parse import trigger_span
+from ..nlp.parse import trigger_span
+from ..nlp.syntax import PARAGRAPH_BREAK, is_root
 
 __all__ = ["PlacesStage", "load_gazetteer", "make_stage"]
 
@@ -27,7 +27,6 @@ _EXCLUDED_DEPS = frozenset({"nsubj", "poss", "compound", "amod", "npadvmod", "nm
 _PROMOTED_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 _CLIMB_DEPS = frozenset({"conj", "appos"})
 _PRECISION_ORDER = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
-_PARAGRAPH = re.compile(r"\n\s*\n")
 GOOD, OTHER, ORIGIN = 0, 1, 2
 
 
@@ -71,7 +70,7 @@ class PlacesStage:
         text = analysis.article.text
         mentions = self.geoparser(doc, text)
         located = [x for m in mentions if m.place and (x := self._role(doc, m))]
-        paragraphs = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+        paragraphs = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
         done: list[tuple[frozenset[str], Place]] = []
         events: list[Event] = []
         for event in sorted(analysis.events, key=lambda e: e.evidence.trigger_start or e.evidence.start):
@@ -93,8 +92,10 @@ class PlacesStage:
         if span is None or mention.place is None:
             return None
         tok = span.root
-        while True:
-            while tok.dep_ in _CLIMB_DEPS and tok.head.i != tok.i:
+        for _ in range(len(doc)):  # each round climbs, so a sentence's length bounds it
+            for _ in range(len(doc)):
+                if tok.dep_ not in _CLIMB_DEPS or is_root(tok):
+                    break
                 tok = tok.head
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.area_nouns:
                 tok = tok.head.head  # "the city of Kharkiv", "the provinces of ... Daraa"
@@ -187,7 +188,9 @@ def _dominates(head: Any, tok: Any) -> bool:
 
 
 def _clause_verb(tok: Any) -> Any:
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+    for _ in range(len(tok.doc)):
+        if tok.pos_ in ("VERB", "AUX") or is_root(tok):
+            break
         tok = tok.head
     return tok
 

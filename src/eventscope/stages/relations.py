@@ -21,11 +21,11 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..records import RELATION_TYPES, Actor, Analysis, Evidence, Relation
+from ..nlp.syntax import RELATIVE_PRONOUNS, child, is_root
 from .actors import actor_at
 from .modality import CueLexicon, decide, load_cues, noun_phrase, phrase_actor, read_cue_table, scope_cues
 
 ROLES = ("title", "state-title", "verb", "adjective", "modifier-subject", "modifier-object", "qualifier")
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PREDICATIVE = frozenset({"attr", "oprd"})
 OBJECT_PREPS = frozenset({"of", "for", "on", "to", "with", "in"})
 
@@ -56,9 +56,6 @@ def load_relation_cues() -> RelationCues:
     return RelationCues(by_role)
 
 
-def _child(token: Any, *deps: str) -> Any:
-    return next((c for c in token.children if c.dep_ in deps), None)
-
 
 def _antecedent(token: Any) -> Any:
     """A relative pronoun stands for the noun its clause modifies."""
@@ -77,7 +74,7 @@ def entity(analysis: Analysis, token: Any) -> Actor | None:
     ("the organisation Hashd al Shaabi"), a country modifier ("Iranian influence"), or the phrase."""
     if token is None or token.pos_ == "PRON":
         return None
-    named = _child(token, "appos")
+    named = child(token, "appos")
     if token.pos_ == "NOUN" and named is not None and named.pos_ == "PROPN":
         return entity(analysis, named)
     span = noun_phrase(token)
@@ -108,16 +105,17 @@ def _title_key(token: Any, cues: RelationCues) -> tuple[str, str, bool] | None:
 def _copula_subject(token: Any) -> Any:
     """The subject of "X is (considered to be) a T": climb the copula and raising verbs."""
     head = token.head
-    while True:
-        subj = _child(head, "nsubj", "nsubjpass")
-        if subj is not None or head.dep_ != "xcomp" or head.head.i == head.i:
+    for _ in range(len(token.doc)):
+        subj = child(head, "nsubj", "nsubjpass")
+        if subj is not None or head.dep_ != "xcomp" or is_root(head):
             return subj
         head = head.head
+    return None
 
 
 def _holder(token: Any, obj: Any) -> Any:
     """Who holds the role a title noun names."""
-    appos = _child(token, "appos")
+    appos = child(token, "appos")
     if appos is not None:
         return appos
     if token.dep_ == "appos" or (token.dep_ == "compound" and token.head.pos_ == "PROPN"):
@@ -132,7 +130,7 @@ def _holder(token: Any, obj: Any) -> Any:
 def _title_object(token: Any, used: set[int]) -> Any:
     """The organisation or country a role belongs to: "of Y", "Y's", "Y leader", "Iranian president"."""
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
-        if (pobj := _child(prep, "pobj")) is not None:
+        if (pobj := child(prep, "pobj")) is not None:
             return pobj
     for c in token.lefts:
         if c.i not in used and (c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ")
@@ -179,20 +177,20 @@ class _Reader:
         self.add(holder, relation, obj, token, token.dep_ in PREDICATIVE)
 
     def verb(self, token: Any, relation: str) -> None:
-        passive = _child(token, "nsubjpass", "auxpass") is not None
-        subj = _antecedent(_child(token, "nsubj", "nsubjpass"))
-        obj = _antecedent(_child(token, "dobj"))
+        passive = child(token, "nsubjpass", "auxpass") is not None
+        subj = _antecedent(child(token, "nsubj", "nsubjpass"))
+        obj = _antecedent(child(token, "dobj"))
         if obj is None:
             prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS), None)
-            obj = _antecedent(_child(prep, "pobj")) if prep is not None else None
+            obj = _antecedent(child(prep, "pobj")) if prep is not None else None
         if passive:
-            agent = _child(token, "agent")
-            subj, obj = (_child(agent, "pobj") if agent is not None else None), subj
+            agent = child(token, "agent")
+            subj, obj = (child(agent, "pobj") if agent is not None else None), subj
         self.add(entity(self.analysis, subj), relation, entity(self.analysis, obj), token, True)
 
     def adjective(self, token: Any, relation: str) -> None:
-        prep = _child(token, "prep")
-        obj = _child(prep, "pobj") if prep is not None else None
+        prep = child(token, "prep")
+        obj = child(prep, "pobj") if prep is not None else None
         if token.dep_ in ("acomp", "xcomp"):
             holder = _antecedent(_copula_subject(token))
         else:
@@ -213,11 +211,11 @@ class _Reader:
             word, lemma = token.lower_, token.lemma_.lower()
             if token.pos_ in ("NOUN", "PROPN"):
                 self.title(token)
-            if (r := cues.get("modifier-object", word)) and _child(token, "prep") is None:
+            if (r := cues.get("modifier-object", word)) and child(token, "prep") is None:
                 self.modifier(token, r, False)
-            elif (r := cues.get("modifier-subject", word)) and token.dep_ != "ROOT" and _child(token, "agent") is None:
+            elif (r := cues.get("modifier-subject", word)) and token.dep_ != "ROOT" and child(token, "agent") is None:
                 self.modifier(token, r, True)
-            elif (r := cues.get("adjective", word)) and _child(token, "prep") is not None:
+            elif (r := cues.get("adjective", word)) and child(token, "prep") is not None:
                 self.adjective(token, r)
             elif token.pos_ == "VERB" and (r := cues.get("verb", lemma)):
                 self.verb(token, r)

@@ -17,7 +17,8 @@ from typing import Any
 
 from ..records import Analysis, Event, TimeSpan
 from ..timex import Mention, TimeLexicon, TimeNormalizer
-from .parse import trigger_span
+from ..nlp.parse import trigger_span
+from ..nlp.syntax import is_root, verb_above
 
 PAST_WINDOW = timedelta(days=30)
 FUTURE_WINDOW = timedelta(days=90)
@@ -38,17 +39,6 @@ class _Located:
     verb: int  # index of the verb it modifies (or the sentence root)
 
 
-def _verb_above(token: Any) -> tuple[Any, list[int]]:
-    """The first verb above `token` and the token indices passed on the way."""
-    path: list[int] = []
-    while token.head is not token:
-        token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            return token, path
-        path.append(token.i)
-    return token, path
-
-
 def tense_of(verb: Any, lexicon: TimeLexicon) -> str:
     """"past", "present" or "future" for a verb, from its auxiliaries or the verb it complements."""
     for _ in range(4):
@@ -59,7 +49,7 @@ def tense_of(verb: Any, lexicon: TimeLexicon) -> str:
             return "past"
         if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
             return "past"
-        if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+        if verb.dep_ not in ("xcomp", "conj") or is_root(verb):
             return "present"
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.future_governors:
             return "future"
@@ -90,7 +80,7 @@ class TimeStage:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            verb, path = _verb_above(span.root)
+            verb, path = verb_above(span.root)
             resolved = self.normalizer.resolve(m, anchor=anchor, tense=tense_of(verb, self.normalizer.lexicon),
                                                reference=reference)
             if resolved is None:
@@ -122,7 +112,7 @@ class TimeStage:
 
     def _own_date(self, root: Any, located: list[_Located], earlier: list[tuple[frozenset[str], TimeSpan]],
                   anchor: date) -> TimeSpan | None:
-        verb = root if root.pos_ in ("VERB", "AUX") else _verb_above(root)[0]
+        verb = root if root.pos_ in ("VERB", "AUX") else verb_above(root)[0]
         found = self._tied(root, verb, located) or self._carried(verb, located)
         if found is not None:
             if not found.mention.anaphoric or not earlier:
@@ -150,7 +140,7 @@ class TimeStage:
             return self._tied(verb.head, verb.head, located) or self._carried(verb.head, located)
         if any(c.lower_ in SIMULTANEOUS and c.dep_ in ("advmod", "mark") for c in verb.children):
             holder = next((x for x in located if verb.head.i in x.tokens), None)
-            return holder or self._tied(verb.head, _verb_above(verb)[0], located)
+            return holder or self._tied(verb.head, verb_above(verb)[0], located)
         for child in verb.children:
             if child.dep_ == "advcl" and any(c.lower_ in SIMULTANEOUS for c in child.children):
                 found = self._tied(child, child, located)
@@ -159,7 +149,7 @@ class TimeStage:
         return None
 
     def _inferred(self, root: Any, anchor: date) -> TimeSpan:
-        verb = None if root is None else (root if root.pos_ in ("VERB", "AUX") else _verb_above(root)[0])
+        verb = None if root is None else (root if root.pos_ in ("VERB", "AUX") else verb_above(root)[0])
         future = verb is not None and tense_of(verb, self.normalizer.lexicon) == "future"
         start, end = (anchor, anchor + FUTURE_WINDOW) if future else (anchor - PAST_WINDOW, anchor)
         return TimeSpan(text="", start=start, end=end, precision="unknown", inferred=True)
@@ -172,7 +162,7 @@ def _continued(root: Any, last_day: tuple[int, TimeSpan] | None) -> TimeSpan | N
         return None
     if root.doc[root.sent.start - 1].sent.start != last_day[0]:
         return None
-    verb = root if root.pos_ in ("VERB", "AUX") else _verb_above(root)[0]
+    verb = root if root.pos_ in ("VERB", "AUX") else verb_above(root)[0]
     simple_past = verb.tag_ == "VBD" or any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not simple_past or not subjects or not all(_anaphoric(s) for s in subjects):

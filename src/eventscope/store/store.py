@@ -23,9 +23,9 @@ from typing import Any
 import duckdb
 
 from ..errors import StoreError
-from ..pipeline import Failure
-from ..records import Actor, Analysis, Event
-from ..stages import dedup
+
+from ..records import Actor, Analysis, Event, Failure
+from . import dedup
 from .queries import EventFilter, event_where
 from .schema import MIGRATIONS, SCHEMA_VERSION, insert_rows
 
@@ -61,7 +61,7 @@ def _actor_cols(actor: Actor | None) -> list[Any]:
 
 
 def _event_row(event: Event) -> list[Any]:
-    d, loc, att, ev = event.date, event.location, event.attribution, event.evidence
+    d, loc, att, ev, fr = event.date, event.location, event.attribution, event.evidence, event.frame
     return [
         event.event_id, event.doc_id, event.type, event.mode, event.cameo, event.quad_class,
         *_actor_cols(event.source), *_actor_cols(event.target),
@@ -72,6 +72,10 @@ def _event_row(event: Event) -> list[Any]:
         loc.precision if loc else None,
         event.modality, att.source.name if att and att.source else None, att.cue if att else None,
         ev.sentence, ev.start, ev.end, ev.trigger, event.confidence, _record_json(event.to_dict()),
+        # schema step 4
+        event.fatalities, event.injured, event.arrested, d.basis if d else None,
+        loc.inferred if loc else None, loc.basis if loc else None,
+        fr.place.name if fr and fr.place else None, fr.date if fr else None, fr.source if fr else None,
     ]
 
 

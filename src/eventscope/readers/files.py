@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import InputError
-from ..pipeline import Failure, failure_from
-from ..records import Article
+from ..records import Article, Failure, failure_from
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}

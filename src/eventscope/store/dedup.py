@@ -47,7 +47,7 @@ import duckdb
 import numpy as np
 
 from ..records import MODALITIES, Actor, Analysis, Event
-from ..store.schema import insert_rows
+from .schema import insert_rows
 
 NUM_PERM = 128
 BANDS = 32  # 32 bands x 4 rows: documents with Jaccard 0.7 share a band with probability > 0.999

@@ -1,0 +1,1 @@
+"""What every stage shares: loading the spaCy model, bounded tree walks, offsets <-> tokens."""
