@@ -178,25 +178,43 @@ def country_rows(raw: list[Raw]) -> list[list[str]]:
     country by Phoenix) go to the `places` column: they still resolve to the country but are
     not reported as its aliases."""
     places = place_names()
-    phoenix: dict[str, Raw] = {}
+    phoenix: dict[str, list[Raw]] = {}  # every entry coded as the country ("Moldova", "Transnistria")
     for e in raw:
-        if len(e.codes) >= 1 and all(len(c[0]) == 3 for c in e.codes[:1]) and e.codes[0][0] in ISO3:
-            phoenix.setdefault(e.codes[0][0], e)
+        code = country_code(e.codes)
+        if code is not None:
+            phoenix.setdefault(code, []).append(e)
     rows = []
     for c in pycountry.countries:
-        p = phoenix.get(c.alpha_3)
+        entries = phoenix.get(c.alpha_3, [])
         name = getattr(c, "common_name", None) or c.name
-        if "," in name and p is not None:
-            name = title(p.name)
         aliases = {c.name, getattr(c, "official_name", c.name), name}
         inside: set[str] = set()
-        if p is not None:
-            names = [a.lower() for a in aliases]
-            for syn in (title(s) for s in [p.name, *p.synonyms]):
-                (aliases if is_country_name(syn, names, places.get(c.alpha_2, set())) else inside).add(syn)
+        names = [a.lower() for a in aliases]
+        local = places.get(c.alpha_2, set())
+        main = next((e for e in entries if is_country_name(title(e.name), names, local)), entries[0] if entries else None)
+        if "," in name and main is not None:
+            name = title(main.name)
+            aliases.add(name)
+        for e in entries:
+            for syn in (title(s) for s in [e.name, *e.synonyms]):
+                (aliases if is_country_name(syn, names, local) else inside).add(syn)
         aliases.discard(name)
         rows.append([name, "country", c.alpha_3, "", c.alpha_3, "|".join(sorted(aliases)), "", "|".join(sorted(inside))])
     return rows
+
+
+def country_codes(codes: list[tuple[str, str, str]]) -> list[str]:
+    """The bare country codes of an entry (`[MKD >920115]`): it is the entry of that country, not a person's.
+
+    Phoenix codes a country that changed name or state with several codes (`[YUGMKD <910908]`, then
+    `[MKD >920115]`), so any bare code counts, not only the first."""
+    bare = (code.lstrip("~") for code, *_ in codes)
+    return [c for c in bare if c in ISO3 or c in CAMEO_TO_ISO]
+
+
+def country_code(codes: list[tuple[str, str, str]]) -> str | None:
+    """The current ISO3 country among an entry's bare country codes (None if it has none)."""
+    return next((iso for c in country_codes(codes) if (iso := CAMEO_TO_ISO.get(c, c)) in ISO3), None)
 
 
 def is_person(entry: Raw, org_words: set[str]) -> bool:
@@ -208,7 +226,7 @@ def entry_rows(raw: list[Raw], kind: str, org_words: set[str], skip_countries: b
     """Rows for named actors (people, organizations, groups) with their dated roles."""
     rows = []
     for e in raw:
-        if not e.codes or (skip_countries and len(e.codes[0][0]) == 3 and e.codes[0][0] in ISO3 | set(CAMEO_TO_ISO)):
+        if not e.codes or (skip_countries and country_codes(e.codes)):
             continue
         roles = [role_text(*c) for c in e.codes]
         latest = max(e.codes, key=lambda c: iso_date(c[1].lstrip("<>")) or "0")
@@ -283,7 +301,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     a = ap.parse_args()
     agents = agent_rows(a.phoenix / "Phoenix.agents.txt")
-    org_words = {w for _, forms in agents for f in forms.split("|") for w in [f.split()[-1]]} | {
+    # Words that mark an institution: agent nouns, not the short ones that are also parts of names
+    # ("Kim Jong Un", "Moon Jae In", "Law", "Man") or function words ("in", "of").
+    org_words = {w for _, forms in agents for f in forms.split("|") for w in [f.split()[-1]] if len(w) >= 4} | {
         "party", "front", "movement", "union", "association", "committee", "league", "organization", "bank"}
     countries = parse_actor_file(a.phoenix / "Phoenix.Countries.actors.txt")
     write_tsv(a.out / "agents.tsv", "Generated from Phoenix.agents.txt (MIT, see README.md).\ncolumns: sector, forms (|)", agents)

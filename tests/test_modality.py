@@ -12,7 +12,7 @@ import pytest
 from eventscope.errors import ConfigError
 from eventscope.records import Actor, Analysis, Article, Event, Evidence
 from eventscope.stages import modality
-from eventscope.stages.modality import make_stage, read_cue_table
+from eventscope.stages.modality import make_stage
 
 
 @pytest.fixture(scope="module")
@@ -161,22 +161,3 @@ def test_pronoun_speaker_is_the_paragraphs_last_source(stage, nlp):
     text = "Colonel Dara Okoye said the unit withdrew. He said that rebels shelled the base."
     event = stage(build(nlp, text, ["shelled"], {"Colonel Dara Okoye": "NGA"})).events[0]
     assert (event.modality, event.attribution.source.name) == ("reported", "Colonel Dara Okoye")
-
-
-def test_bad_cue_file_is_reported_with_its_line(monkeypatch):
-    monkeypatch.setattr(modality.resources, "files", lambda _pkg: _FakeFiles("say\tgovernor\n"))
-    with pytest.raises(ConfigError, match="3 tab-separated columns"):
-        read_cue_table("reported.tsv")
-
-
-class _FakeFiles:
-    """Stands in for importlib.resources.files() with one fake file."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def joinpath(self, *_parts: str) -> "_FakeFiles":
-        return self
-
-    def read_text(self, _encoding: str) -> str:
-        return self.text

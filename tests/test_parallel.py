@@ -1,6 +1,9 @@
 """Worker processes: same results as one process, input order kept, failures passed on, input read lazily."""
 from __future__ import annotations
 
+import os
+import time
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -69,3 +72,27 @@ def test_a_short_stream_stays_in_this_process(pipeline, monkeypatch) -> None:
 
     monkeypatch.setattr(parallel, "parallel_pipe", no_pool)
     assert summary(pipe(articles(10), pipeline, workers=2)) == summary(pipeline.pipe(articles(10)))
+
+
+def hanging_chunk(config_blob: bytes, chunk: list) -> list:
+    """A stand-in analysis (no model: fast) that hangs in C code on "HANG" and kills its process on "CRASH"."""
+    texts = [item.text for item in chunk if isinstance(item, Article)]
+    if any("HANG" in t for t in texts):
+        time.sleep(3600)  # in C: the budget inside the worker cannot stop this, only the parent's hard limit
+    if any("CRASH" in t for t in texts):
+        os._exit(3)
+    return [item if isinstance(item, Failure) else Failure(item.doc_id, "ok", "ok", "") for item in chunk]
+
+
+@pytest.mark.slow
+def test_a_hung_or_crashed_worker_is_replaced_and_only_its_document_fails(pipeline) -> None:
+    config = replace(pipeline.config, budget_floor_seconds=0.5, budget_seconds_per_1000_words=0.0)
+    texts = ["fine"] * 3 + ["HANG"] + ["fine"] * 4 + ["CRASH"] + ["fine"] * 3
+    items = [Article(doc_id=f"d{i}", date=date(2022, 3, 1), text=t) for i, t in enumerate(texts)]
+    started = time.monotonic()
+    results = list(parallel_pipe(items, config, workers=2, chunk_size=2, grace=3.0, analyze=hanging_chunk))
+    assert [r.doc_id for r in results] == [f"d{i}" for i in range(len(texts))]  # nothing lost, order kept
+    codes = {r.doc_id: r.code for r in results}
+    assert codes.pop("d3") == "timeout" and codes.pop("d8") == "crash"
+    assert set(codes.values()) == {"ok"}
+    assert time.monotonic() - started < 60

@@ -15,7 +15,8 @@ def art(doc_id: str, text: str) -> Article:
 
 
 def test_default_stage_order() -> None:
-    assert load_config().stages == ("actors", "events", "time", "places", "modality", "relations")
+    assert load_config().stages == ("actors", "events", "frame", "time", "places", "casualties", "modality",
+                                    "relations")
     assert set(load_config().stages) <= set(STAGES)
 
 

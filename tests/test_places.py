@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from eventscope.cli import build_app
-from eventscope.gazetteer import index_path, load_gazetteer, name_key
+from eventscope.gazetteer import INDEX_FORMAT, index_path, load_gazetteer, name_key
 from eventscope.geoparse import Geoparser, geoparse
 from eventscope.records import Actor, Analysis, Article, Event, Evidence
 from eventscope.stages.places import make_stage
@@ -74,7 +74,9 @@ def test_index_lives_in_the_cache_dir_keyed_by_versions(monkeypatch, tmp_path):
     monkeypatch.setenv("EVENTSCOPE_CACHE", str(tmp_path))
     path = index_path()
     assert path.parent == tmp_path
-    assert "gnc3.0.2" in path.name and "-f1-" in path.name
+    assert path.name.startswith(f"gazetteer-f{INDEX_FORMAT}-")
+    monkeypatch.setattr("importlib.metadata.version", lambda package: "0.0-other")
+    assert index_path().name != path.name  # another version of a source package builds another index
 
 
 def test_loading_the_built_index_takes_well_under_a_second(gazetteer):
@@ -106,9 +108,10 @@ def test_person_named_jordan_is_not_a_place_but_the_kingdom_is(places):
     assert resolved(places("King Abdullah of Jordan met envoys in Amman."), "Jordan").country == "JOR"
 
 
-def test_demonyms_are_not_places_unless_they_name_territory(places):
+def test_demonyms_are_adjectival_mentions_of_their_country_and_name_territory(places):
     mentions = places("Iraqi officials said the drones came from Iraqi territory.")
-    assert [(m.text, m.place.country, m.place.precision) for m in mentions] == [("Iraqi territory", "IRQ", "country")]
+    assert [(m.text, m.place.country, m.place.precision) for m in mentions] == [
+        ("Iraqi", "IRQ", "country"), ("Iraqi territory", "IRQ", "country")]
 
 
 def test_directional_regions_get_region_precision_and_a_point_inside(places):
@@ -210,3 +213,85 @@ def test_places_command_prints_json_and_reads_stdin(pipeline):
 def test_places_command_rejects_unknown_format():
     result = CliRunner().invoke(build_app(), ["places", "Kyiv", "--format", "xml"])
     assert result.exit_code != 0 and "xml" in result.output
+
+
+# -- inherited event locations (clause, paragraph, dateline, lead) ------------------------------------
+@pytest.fixture(scope="session")
+def locate_in_story(pipeline):
+    """locate_in_story(text, trigger, frame=Place|None, source=Actor|None) -> the event's location."""
+    from eventscope.records import Frame
+
+    stage = make_stage(pipeline.config, pipeline.resources)
+
+    def run(text: str, trigger: str, frame=None, source: Actor | None = None, lead: str | None = None):
+        events = []
+        for k, word in enumerate([lead, trigger] if lead else [trigger]):
+            start = text.index(word)
+            evidence = Evidence(sentence=text, start=0, end=len(text), trigger=word,
+                                trigger_start=start, trigger_end=start + len(word))
+            events.append(Event(doc_id="t", event_id=f"t:e{k}", type="COERCE", mode=None, cameo=None,
+                                source=source, target=None, date=None, location=None, modality="asserted",
+                                attribution=None, evidence=evidence, confidence=0.5))
+        analysis = Analysis(article=Article(doc_id="t", date=date(2022, 3, 22), text=text),
+                            doc=pipeline.nlp(text), events=tuple(events), frame=Frame(place=frame) if frame else None)
+        return stage(analysis).events[-1].location
+
+    return run
+
+
+def _city(gazetteer, name: str, country: str):
+    from eventscope.records import Place
+
+    e = next(e for e in gazetteer.lookup(name) if e.country == country and e.kind == "city")
+    return Place(text=name, name=e.name, country=e.country, lat=e.lat, lon=e.lon, precision="city")
+
+
+def test_inherited_places_say_which_rule_gave_them(locate_in_story):
+    para = locate_in_story("Protesters gathered in Khartoum on Friday. Police fired tear gas at them.", "fired")
+    assert (para.name, para.inferred, para.basis) == ("Khartoum", True, "paragraph")
+    own = locate_in_story("The two envoys met in Khartoum on Monday.", "met")
+    assert (own.inferred, own.basis) == (False, None)
+
+
+def test_the_dateline_places_an_event_with_no_place_of_its_own(locate_in_story, gazetteer):
+    nairobi = _city(gazetteer, "Nairobi", "KEN")
+    got = locate_in_story("Police arrested dozens of opposition supporters.", "arrested", frame=nairobi)
+    assert (got.name, got.inferred, got.basis) == ("Nairobi", True, "dateline")
+
+
+def test_a_statement_by_another_countrys_actor_keeps_off_the_dateline(locate_in_story, gazetteer):
+    nairobi = _city(gazetteer, "Nairobi", "KEN")
+    ministry = Actor(text="France's foreign ministry", name="France", country="FRA", kind="organization")
+    assert locate_in_story("France's foreign ministry condemned the arrests.", "condemned", frame=nairobi,
+                           source=ministry) is None
+    france = Actor(text="France", name="France", country="FRA", kind="country")
+    got = locate_in_story("France condemned the arrests.", "condemned", frame=nairobi, source=france)
+    assert (got.country, got.precision) == ("FRA", "country")
+
+
+def test_a_bare_title_does_not_move_an_event_off_the_dateline(locate_in_story, gazetteer):
+    nairobi = _city(gazetteer, "Nairobi", "KEN")
+    guessed = Actor(text="the president", name="Some President", country="FRA", kind="person")
+    got = locate_in_story("The president condemned the arrests.", "condemned", frame=nairobi, source=guessed)
+    assert got is not None and got.basis == "dateline"
+
+
+def test_an_event_the_sentence_puts_in_another_country_never_takes_the_dateline(locate_in_story, gazetteer):
+    nairobi = _city(gazetteer, "Nairobi", "KEN")
+    got = locate_in_story("Across the border in Uganda's capital Kampala, police arrested 30 activists.",
+                          "arrested", frame=nairobi)
+    assert got is not None and got.country == "UGA"
+
+
+def test_without_a_dateline_the_lead_event_frames_the_story(locate_in_story):
+    text = "Soldiers clashed with rebels in Goma on Monday.\n\nTroops later arrested 14 fighters."
+    got = locate_in_story(text, "arrested", lead="clashed")
+    assert (got.name, got.basis) == ("Goma", "lead")
+
+
+def test_the_capital_is_the_capital_city(locate_in_story, gazetteer):
+    got = locate_in_story("Protesters stormed the embassy in the Iranian capital.", "stormed")
+    assert (got.name, got.country) == ("Tehran", "IRN")
+    kabul = locate_in_story("Police detained reporters in the capital.", "detained",
+                            frame=_city(gazetteer, "Kandahar", "AFG"))
+    assert kabul.name == "Kabul" and not kabul.inferred

@@ -29,15 +29,6 @@ from .records import (
 
 
 
-def _as_date(value: _date | str) -> _date:
-    if isinstance(value, _date):
-        return value
-    try:
-        return _date.fromisoformat(str(value))
-    except ValueError:
-        raise InputError(f"date {value!r} is not YYYY-MM-DD") from None
-
-
 def extract(
     text: str,
     *,
@@ -50,7 +41,7 @@ def extract(
     Builds a default `Pipeline` when none is given; pass one to reuse loaded models.
     """
     pipe = pipeline or Pipeline()
-    article = Article(doc_id=doc_id or "doc", date=_as_date(date), text=text)
+    article = Article(doc_id=doc_id or "doc", date=date, text=text)  # Article checks the date
     return list(pipe.analyze(article).events)
 
 

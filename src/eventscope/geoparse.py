@@ -1,26 +1,38 @@
 """Find the places a document names and resolve each to a gazetteer entry, in context.
 
-Mentions come from spaCy's GPE/LOC/FAC entities, plus gazetteer look-ups of
-capitalized words the NER missed where the context says "place" (after "in",
-"near", ... or listed beside another place). Resolution prefers candidates in
-the countries the document is about (countries and demonyms named in it), then
-bigger places; phrases like "northern Syria", "Iraqi territory" and "the
-southern provinces of the republic" become regions or countries with a
-representative point.
+Mentions come from spaCy's GPE/LOC/FAC entities, demonyms ("Iraqi", an
+adjectival mention of the country), AP-style state abbreviations ("Ill.",
+"B.C."), place names leading an organization's name ("the Rochester Fire
+Department"), plus gazetteer look-ups of capitalized words the NER missed where
+the context says "place" (after "in", "near", ... or listed beside another
+place). Stopwords, single letters and the words of people's names are never
+places. Resolution scores each candidate with the document's other places: the
+countries and admin-1 areas it is about, a container named right after it
+("Paris, Ky."), the admin noun after it ("Idlib province"), feature kind and
+population; a near tie between far-apart candidates with no context for either
+gives precision "unknown" and no point rather than a guess. Phrases like
+"northern Syria", "Iraqi territory" and "the southern provinces of the
+republic" become regions or countries with a representative point.
 """
 from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from functools import lru_cache
+from typing import Any, Protocol
 
-from .gazetteer import Entry, Gazetteer, load_cues
+from .gazetteer import Entry, Gazetteer, load_abbreviations, load_cues, load_gazetteer, name_key
 from .records import Place, PlaceMention
 
-if TYPE_CHECKING:
-    from .pipeline import Resources
+
+class _HasModelAndGazetteer(Protocol):
+    """What `geoparse` needs from a caller's loaded resources (e.g. `pipeline.Resources`)."""
+
+    nlp: Any
+    gazetteer: Gazetteer
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LIST_WORDS = frozenset({"and", "or", ",", "—", "–", "-", "&"})
@@ -29,6 +41,7 @@ _MAX_NAME_TOKENS = 5
 _COMMA = re.compile(r"\s*,\s*")
 _MIN_MISSED_POPULATION = 100_000
 _MIN_BIG_POPULATION = 1_000_000
+_MIN_ORG_TOWN = 1_000  # "the Hopkinton Police Department": organizations are named after towns, even small ones
 WEAK_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"})
 
 
@@ -53,6 +66,9 @@ class _Context:
     admin: Counter[str] = field(default_factory=Counter)
     own: dict[_Raw, tuple[str, str | None]] = field(default_factory=dict)
     containers: dict[_Raw, set[str | None]] = field(default_factory=dict)
+    # admin-1 areas of the first pass's resolutions, by name: where the document's ambiguous names settled
+    settled: dict[str, str] = field(default_factory=dict)
+    settled_counts: Counter[str] = field(default_factory=Counter)
 
     def add(self, raw: _Raw, country: str, admin1_code: str | None) -> None:
         self.focus[country] += 1
@@ -80,12 +96,18 @@ def _less(counts: dict[str, int], key: str | None) -> dict[str, int]:
 
 
 class Geoparser:
-    """Mentions and resolutions for a parsed Doc. Built once; calling it does no I/O."""
+    """Mentions and resolutions for a parsed Doc. Built once from a gazetteer (and, to parse text itself, a
+    spaCy model); calling it does no I/O."""
 
-    def __init__(self, gazetteer: Gazetteer, cues: dict[str, Any] | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer, cues: dict[str, Any] | None = None, *, nlp: Any = None) -> None:
         self.gaz = gazetteer
+        self.nlp = nlp
+        self._call = threading.local()  # per-call, per-thread facts about the document (names of people, areas)
         cues = cues or load_cues()
         words = cues["words"]
+        self.abbreviations = load_abbreviations()
+        self.org_heads = frozenset(words["org_heads"])
+        self.generic_words = frozenset(words["generic_words"])
         self.directions: dict[str, list[float]] = cues["directions"]
         self.country_nouns = frozenset(words["country_nouns"])
         self.admin_nouns = frozenset(words["admin_nouns"])
@@ -102,8 +124,15 @@ class Geoparser:
     def __call__(self, doc: Any, text: str | None = None) -> list[PlaceMention]:
         """Every place mention of `doc` (whose text is `text`, if the caller has it), resolved in context."""
         text = doc.text if text is None else text
+        if not len(doc):
+            return []
         raws = self._mentions(doc, text)
         ctx = self._context(doc, text, raws)
+        # two passes: the first settles each name alone; the second lets the names settle one another
+        first = {r: self._resolve(r, text, ctx) for r in raws}
+        ctx.settled = {name_key(r.name): p.admin1 for r, p in first.items()
+                       if p is not None and p.admin1 and p.precision in ("city", "admin2", "admin1")}
+        ctx.settled_counts = Counter(ctx.settled.values())
         return [PlaceMention(text[r.start:r.end], r.start, r.end, self._resolve(r, text, ctx)) for r in raws]
 
     # -- finding mentions -------------------------------------------------------------------------
@@ -113,15 +142,24 @@ class Geoparser:
             return None
         return m.group(2).lower() if m.group(2) else re.sub(r"[- ]", "", m.group(1).lower())
 
+    def parse(self, text: str) -> list[PlaceMention]:
+        """Parse `text` with the model this geoparser was built with, then find and resolve its places."""
+        if self.nlp is None:
+            raise ValueError("Geoparser.parse needs the spaCy model: build it with nlp=...")
+        return self(self.nlp(text), text)
+
     def _mentions(self, doc: Any, text: str) -> list[_Raw]:
         raws: list[_Raw] = []
         taken = [False] * len(doc)
         weak: dict[int, Any] = {}  # entities of other labels that may be mislabelled places, by first token
+        # words of multi-word personal names: "Farrin said" after "Joe Farrin" is the person, not a town
+        self._call.person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         for ent in doc.ents:
             raw = self._from_entity(doc, ent)
             if raw is not None:
                 raws.append(raw)
             elif ent.label_ in WEAK_LABELS:
+                raws += self._inside_org(doc, ent) if ent.label_ == "ORG" else []
                 weak[ent.start] = ent
             for i in range(ent.start, ent.end):  # every entity is off limits for word look-ups
                 taken[i] = True
@@ -132,16 +170,50 @@ class Geoparser:
                 for i in range(span.start, span.end):
                     taken[i] = True
         raws += self._missed(doc, taken, weak, raws)
-        return sorted(raws, key=lambda r: r.start)
+        kept: list[_Raw] = []
+        for raw in sorted(raws, key=lambda r: (r.start, r.start - r.end)):  # the longer of overlapping mentions
+            if not kept or raw.start >= kept[-1].end:
+                kept.append(raw)
+        return kept
+
+    def _abbreviation(self, doc: Any, span: Any) -> _Raw | None:
+        """ "Ill." (with its period, or the sentence's final period after it) as the admin-1 area it abbreviates."""
+        key = span.text.rstrip(".")
+        if key not in self.abbreviations:
+            return None
+        if not (span.text.endswith(".") or "." in key or (span.end < len(doc) and doc[span.end].text == ".")):
+            return None
+        return _Raw(span.start_char, span.end_char, self.abbreviations[key][0], admin=True)
+
+    def _blocked(self, span: Any) -> bool:
+        """Single letters, stopwords ("A fighter jet") and the words of a person's name are never places."""
+        if len(name_key(span.text)) <= 1:
+            return True
+        return len(span) == 1 and (span[0].is_stop or span[0].lower_ in self._call.person_words
+                                   or span[0].lower_ in self.generic_words)
 
     def _from_entity(self, doc: Any, ent: Any) -> _Raw | None:
-        if ent.label_ == "NORP":
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        admin_next = nxt is not None and nxt.lower_ in self.admin_nouns
+        if ent.label_ == "NORP" and not self.gaz.demonym(ent.text) and admin_next and self.gaz.lookup(ent.text):
+            pass  # "Aleppo province" with Aleppo tagged NORP: a place
+        elif ent.label_ == "NORP" or (self.gaz.demonym(ent.text) and not self.gaz.lookup(ent.text)):
+            if not self.gaz.demonym(ent.text):
+                return None
             nxt = doc[ent.end] if ent.end < len(doc) else None
-            if nxt is not None and nxt.lower_ in self.country_nouns and self.gaz.demonym(ent.text):
-                return _Raw(ent.start_char, nxt.idx + len(nxt), ent.text, "demonym")
+            end = nxt.idx + len(nxt) if nxt is not None and nxt.lower_ in self.country_nouns else ent.end_char
+            return _Raw(ent.start_char, end, ent.text, "demonym")
+        elif ent.label_ not in PLACE_LABELS:
             return None
-        if ent.label_ not in PLACE_LABELS or (self.gaz.demonym(ent.text) and not self.gaz.lookup(ent.text)):
+        if len(ent) <= 3 and (raw := self._abbreviation(doc, ent)) is not None:
+            return raw
+        if self._blocked(ent) and not any(c.kind in ("country", "admin1") for c in self.gaz.lookup(ent.text)):
             return None
+        ent = self._upper_run(doc, ent)
+        if len(ent) > 1 and not self._direction(ent[0].text) and not self.gaz.lookup(ent.text):
+            inner = self._inside_org(doc, ent, strict=False)  # "Henry County Courthouse", "Port of Los Angeles"
+            if inner:
+                return inner[0]
         start, name, direction = ent.start_char, ent.text, None
         first = ent[0]
         if self._direction(first.text) and len(ent) > 1 and not self.gaz.lookup(ent.text):
@@ -154,13 +226,72 @@ class Geoparser:
         end = nxt.idx + len(nxt) if admin else ent.end_char
         return _Raw(start, end, name, "name", direction, admin)
 
+    def _upper_run(self, doc: Any, ent: Any) -> Any:
+        """An all-caps entity cut short ("LOS" of "LOS ANGELES --"): the longest all-caps run it starts that the
+        gazetteer knows."""
+        if not all(t.is_upper for t in ent):
+            return ent
+        start, stop = ent.start, ent.end
+        while start > max(0, ent.end - _MAX_NAME_TOKENS) and doc[start - 1].is_upper and doc[start - 1].is_alpha:
+            start -= 1  # "SALT" tagged apart from "LAKE CITY"
+        while stop < min(len(doc), start + _MAX_NAME_TOKENS) and doc[stop].is_upper and doc[stop].is_alpha:
+            stop += 1
+        for i in range(start, ent.start + 1):
+            for j in range(stop, ent.end - 1, -1):
+                if (i, j) != (ent.start, ent.end) and self.gaz.lookup(doc[i:j].text):
+                    return doc[i:j]
+        return ent
+
+    def _inside_org(self, doc: Any, ent: Any, strict: bool = True) -> list[_Raw]:
+        """The place an organization or a facility is named after: "the Rochester Fire Department", "University of
+        Georgia", "Vancouver International Airport". `strict` (an ORG): the words after a town must begin with an
+        organization word."""
+        toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        if len(toks) > 1 and (abbr := self._abbreviation(doc, doc[toks[0].i:toks[0].i + 1])):
+            return [abbr]  # "S.C. House Republicans"
+        for k in range(min(len(toks) - 1, _MAX_NAME_TOKENS), 0, -1):  # the longest leading place name
+            span = doc[toks[0].i:toks[k - 1].i + 1]
+            if not all(t.is_title or t.is_upper for t in toks[:k]) or self._blocked(span):
+                continue
+            if cands := self.gaz.lookup(span.text):
+                area = any(c.kind in ("country", "admin1", "admin2") for c in cands)
+                if (area or not strict or toks[k].lower_ in self.org_heads) and _sizeable(cands):
+                    return [_Raw(span.start_char, span.end_char, span.text)]
+                break
+        for t in toks[1:-1]:
+            if t.lower_ == "of":
+                span = doc[t.i + 1:ent.end]
+                if not self._blocked(span) and (cands := self.gaz.lookup(span.text)) and _sizeable(cands):
+                    return [_Raw(span.start_char, span.end_char, span.text)]
+        return []
+
     def _missed(self, doc: Any, taken: list[bool], weak: dict[int, Any], found: list[_Raw]) -> list[_Raw]:
         """Names the NER missed or mislabelled (ORG, PERSON, ...), kept only where the context says "place"."""
         ends = {r.end for r in found}
         starts = {r.start for r in found}
+        # the admin-1 areas the document's tagged places clearly name ("Texas", "Ky."): a town there is a place
+        # even where the NER took it for an organization ("Gainesville police said")
+        self._call.doc_areas = {c.admin1_code for r in found if r.kind == "name"
+                           for c in self._candidates(r) if c.kind == "admin1"}
+        # one sense per document: a name tagged as a place once is a place wherever else it stands
+        self._call.known = {name_key(r.name) for r in found if r.kind == "name" and not r.admin}
         out: list[_Raw] = []
         i = 0
         while i < len(doc):
+            tok = doc[i]
+            if taken[i] and i not in weak:
+                i += 1
+                continue
+            if not taken[i] and tok.text.rstrip(".") in self.abbreviations and i > 0 and doc[i - 1].text == ",":
+                if abbr := self._abbreviation(doc, doc[i:i + 1]):
+                    out.append(abbr)
+                    ends.add(abbr.end)
+                    i += 1
+                    continue
+            if not taken[i] and _name_like(tok) and self.gaz.demonym(tok.text):
+                out.append(_Raw(tok.idx, tok.idx + len(tok), tok.text, "demonym"))
+                i += 1
+                continue
             if i in weak and (cands := self.gaz.lookup(weak[i].text)):
                 j, label = weak[i].end, weak[i].label_
             elif i in weak and weak[i].label_ != "PERSON" and any(t.lower_ in _LIST_WORDS for t in weak[i]):
@@ -168,8 +299,9 @@ class Geoparser:
                 for t in range(i, weak.pop(i).end):
                     taken[t] = False
                 continue
-            elif not taken[i] and _name_like(doc[i]):
+            elif not taken[i] and _name_like(tok):
                 j, cands = self._longest_name(doc, i, taken)
+                cands = [] if self._blocked(doc[i:j]) else cands
                 label = ""
             else:
                 i += 1
@@ -183,8 +315,12 @@ class Geoparser:
 
     def _longest_name(self, doc: Any, i: int, taken: list[bool]) -> tuple[int, list[Entry]]:
         stop = i + 1
-        while stop < min(len(doc), i + _MAX_NAME_TOKENS) and not taken[stop] and not doc[stop].is_sent_start and (
-                doc[stop].is_title or doc[stop].lower_ in _NAME_GLUE):
+        upper = doc[i].is_upper  # an all-caps dateline ("TEGA CAY --") continues in capitals
+        while stop < min(len(doc), i + _MAX_NAME_TOKENS) and not taken[stop]:
+            tok = doc[stop]
+            if not ((tok.is_upper and tok.is_alpha) if upper else (
+                    not tok.is_sent_start and (tok.is_title or tok.lower_ in _NAME_GLUE))):
+                break
             stop += 1
         for j in range(stop, i, -1):
             last = doc[j - 1]
@@ -215,6 +351,11 @@ class Geoparser:
             return True
         if label == "PERSON":
             return False
+        if name_key(doc[i:j].text) in self._call.known:
+            return True
+        areas = self._call.doc_areas
+        if any(c.kind == "city" and c.population >= _MIN_ORG_TOWN and c.admin1_code in areas for c in cands):
+            return True
         big = any(c.kind in ("country", "region") or c.population >= _MIN_BIG_POPULATION for c in cands)
         return big or (not doc[i].is_sent_start and doc[i].pos_ == "PROPN" and any(
             c.population >= _MIN_MISSED_POPULATION for c in cands))
@@ -223,18 +364,21 @@ class Geoparser:
     def _candidates(self, raw: _Raw) -> list[Entry]:
         cands = self.gaz.lookup(raw.name)
         if raw.admin:
-            cands = [c for c in cands if c.kind in ("admin1", "region")] or cands
-            return cands
+            return [c for c in cands if c.kind in ("admin1", "admin2", "region")] or cands
         big_cities = {c.country for c in cands if c.kind == "city" and c.population >= 50_000}
         return [c for c in cands if not (c.kind == "admin1" and c.country in big_cities)]
 
     def _context(self, doc: Any, text: str, raws: list[_Raw]) -> _Context:
         """What the document is about: countries and admin-1 regions of its clear mentions and demonyms."""
         ctx = _Context({r: self._candidates(r) if r.name else [] for r in raws})
-        for ent in doc.ents:
-            if ent.label_ == "NORP" and (iso3 := self.gaz.demonym(ent.text)):
-                ctx.focus[iso3] += 1
-        for i, raw in enumerate(raws):
+        first: dict[tuple[str, str], _Raw] = {}  # a name repeated votes once
+        for raw in raws:
+            key = (raw.kind, name_key(raw.name))
+            if key in first:
+                if first[key] in ctx.own:
+                    ctx.own[raw] = ctx.own[first[key]]
+                continue
+            first[key] = raw
             if raw.kind == "demonym" and (iso3 := self.gaz.demonym(raw.name)):
                 ctx.add(raw, iso3, None)
                 continue
@@ -243,11 +387,15 @@ class Geoparser:
                 top = max(cands, key=lambda c: (c.kind in ("country", "region"), c.population))
                 others = [c.population for c in cands if c.country != top.country]
                 if top.country and (top.kind == "country" or not others or top.population >= 5 * max(others)):
-                    ctx.add(raw, top.country, top.admin1_code if top.kind in ("city", "admin1") else None)
+                    # it names its admin-1 area only when no namesake in the same country comes close
+                    rivals = [c.population for c in cands if c is not top and c.admin1_code != top.admin1_code]
+                    clear = top.kind != "country" and (not rivals or top.population >= 5 * max(rivals))
+                    ctx.add(raw, top.country, top.admin1_code if clear else None)
+        for i, raw in enumerate(raws):
             nxt = raws[i + 1] if i + 1 < len(raws) else None
             if nxt is not None and _COMMA.fullmatch(text[raw.end:nxt.start]):  # "Paris, Texas"
-                ctx.containers[raw] = {c.admin1_code if c.kind == "admin1" else c.country
-                                       for c in ctx.cands[nxt] if c.kind in ("admin1", "country")}
+                ctx.containers[raw] = {c.admin1_code if c.kind in ("admin1", "admin2") else c.country
+                                       for c in ctx.cands[nxt] if c.kind in ("admin1", "admin2", "country")}
         return ctx
 
     def _score(self, c: Entry, raw: _Raw, ctx: _Context, focus: dict[str, int], admin: dict[str, int],
@@ -258,12 +406,17 @@ class Geoparser:
             return 12.0
         score = math.log10(c.population + 10) + (3.0 if c.kind == "country" else 0.0)
         score += (1.0 if c.primary else 0.0) - (1.5 if c.loose else 0.0)
+        if c.kind == "admin2" and not (c.primary or raw.admin):
+            score -= _BARE_ADMIN2_PENALTY
         if c.country and c.country in focus:
             score += 1.5 + (1.0 if focus[c.country] == top else 0.0)
         elif c.country and any(n in focus for n in self.gaz.neighbours.get(c.country, ())):
             score += 0.5
         if c.admin1_code and c.admin1_code in admin:
             score += 3.0
+        elif c.admin1 and c.admin1 in ctx.settled_counts:
+            others = ctx.settled_counts[c.admin1] - (ctx.settled.get(name_key(raw.name)) == c.admin1)
+            score += _SETTLED_BONUS * min(2, others)
         if {c.admin1_code, c.country} & ctx.containers.get(raw, set()):
             score += 6.0
         return score
@@ -282,8 +435,14 @@ class Geoparser:
             return None
         focus, admin = ctx.without(raw)
         top = max(focus.values(), default=0)
-        best = max(ctx.cands[raw], key=lambda c: self._score(c, raw, ctx, focus, admin, top))
-        return self._directional(best, raw.direction, text) if raw.direction else _place(best, text)
+        scored = sorted(((self._score(c, raw, ctx, focus, admin, top), c) for c in ctx.cands[raw]),
+                        key=lambda x: -x[0])
+        best = scored[0][1]
+        if raw.direction:
+            return self._directional(best, raw.direction, text)
+        if _unsure(scored, focus, admin):
+            return replace(_place(best, text), lat=None, lon=None, geonameid=None, precision="unknown")
+        return _place(best, text)
 
     def _directional(self, entry: Entry, direction: str, text: str) -> Place:
         point = self.gaz.direction(entry.country, direction) if entry.kind == "country" and entry.country else None
@@ -291,6 +450,38 @@ class Geoparser:
         place = _place(entry, text)
         lat, lon = point if point else (place.lat, place.lon)
         return replace(place, name=name, lat=lat, lon=lon, geonameid=None, precision="region")
+
+
+_SETTLED_BONUS = 0.75  # per other name (at most two) the first pass placed in the candidate's admin-1 area
+_BARE_ADMIN2_PENALTY = 2.0  # "Kanawha" alone is more often the town than the county; "Kanawha County" is the county
+_UNSURE_MARGIN = 0.25  # score gap (about a factor 1.8 in population) under which two far-apart towns are a toss-up
+_UNSURE_KM = 161.0  # candidates closer than this give the same answer at the usual accuracy radius
+_UNSURE_POPULATION = 20_000  # a town this big is named without a state more often than its namesakes
+
+
+def _unsure(scored: list[tuple[float, Entry]], focus: dict[str, int], admin: dict[str, int]) -> bool:
+    """A near tie between small far-apart towns that the document's places back neither of."""
+    if len(scored) < 2 or scored[0][0] - scored[1][0] >= _UNSURE_MARGIN:
+        return False
+    (_, a), (_, b) = scored[0], scored[1]
+    if a.kind != "city" or b.kind != "city" or a.population >= _UNSURE_POPULATION:
+        return False
+    if a.country in focus or b.country in focus or a.admin1_code in admin or b.admin1_code in admin:
+        return False
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return False
+    return _km(a.lat, a.lon, b.lat, b.lon) > _UNSURE_KM
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _sizeable(cands: list[Entry]) -> bool:
+    """A name worth reading out of an organization's name: an area, or a town of some size."""
+    return any(c.kind != "city" or c.population >= _MIN_ORG_TOWN for c in cands)
 
 
 def _name_like(tok: Any) -> bool:
@@ -305,14 +496,21 @@ def _place(entry: Entry, text: str) -> Place:
                  geonameid=entry.geonameid, precision=entry.precision)  # type: ignore[arg-type]
 
 
-def geoparse(text: str, *, resources: Resources | None = None) -> list[PlaceMention]:
+@lru_cache(maxsize=1)
+def _default_geoparser() -> Geoparser:
+    """The geoparser `geoparse` uses when given nothing: the configured model and the built gazetteer."""
+    from .config import load_config
+    from .nlp.parse import load_nlp
+
+    return Geoparser(load_gazetteer(), nlp=load_nlp(load_config().model))
+
+
+def geoparse(text: str, *, resources: _HasModelAndGazetteer | None = None) -> list[PlaceMention]:
     """The place mentions of `text`, each with offsets and its resolved Place (None if unresolved).
 
-    Loads the spaCy model and gazetteer unless `resources` (e.g. `pipeline.resources`) is given.
+    Uses `resources.nlp` and `resources.gazetteer` when given (e.g. a `pipeline.Resources`); else loads the
+    configured model and the gazetteer once per process.
     """
     if resources is None:
-        from .config import load_config
-        from .pipeline import Resources
-
-        resources = Resources(load_config())
-    return Geoparser(resources.gazetteer)(resources.nlp(text))
+        return _default_geoparser().parse(text)
+    return Geoparser(resources.gazetteer, nlp=resources.nlp).parse(text)

@@ -1,8 +1,11 @@
 """The ordered pipeline: parse with spaCy, then small stages, each `Analysis -> Analysis`.
 
 A stage is made by a factory `make_stage(config, resources)` that does all
-loading; calling the stage does no I/O. Factories are named in `STAGES` by
-import path, so importing this module loads nothing.
+loading; calling the stage does no I/O. Each stage is declared in `STAGES` by
+import path with the `Analysis` fields it requires and assigns (as spaCy's
+`Language.factory(requires=..., assigns=...)`), so importing this module loads
+nothing and a stage order that reads a field before it is made is refused when
+the pipeline is built.
 """
 from __future__ import annotations
 
@@ -10,9 +13,11 @@ import gc
 import importlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Protocol
 
+from .budget import Budget, deadline
 from .config import Config
 from .errors import ConfigError, EventscopeError, InputError, ProcessingError
 from .records import Analysis, Article, Failure, failure_from
@@ -30,15 +35,63 @@ class Stage(Protocol):
 
 StageFactory = Callable[[Config, "Resources"], Stage]
 
-# name -> "module:factory"; order of execution comes from Config.stages.
-STAGES: dict[str, str] = {
-    "actors": "eventscope.stages.actors:make_stage",
-    "events": "eventscope.stages.events:make_stage",
-    "time": "eventscope.stages.time:make_stage",
-    "places": "eventscope.stages.places:make_stage",
-    "modality": "eventscope.stages.modality:make_stage",
-    "relations": "eventscope.stages.relations:make_stage",
+
+@dataclass(frozen=True)
+class StageSpec:
+    """What a stage is (`module:factory`) and which `Analysis` fields it reads and writes.
+
+    `events.date` style names say a stage fills one field of the events another stage made."""
+
+    factory: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+# What the parse gives every stage before the first one runs.
+PARSED: tuple[str, ...] = ("article", "doc")
+
+# name -> spec; the order of execution comes from Config.stages and is checked by `check_order`.
+STAGES: dict[str, StageSpec] = {
+    "actors": StageSpec("eventscope.stages.actors:make_stage", ("doc",), ("actors",)),
+    "events": StageSpec("eventscope.stages.events:make_stage", ("doc", "actors"), ("events",)),
+    "frame": StageSpec("eventscope.stages.frame:make_stage", ("doc", "events"), ("frame", "events.frame")),
+    "time": StageSpec("eventscope.stages.time:make_stage", ("doc", "events"), ("times", "events.date")),
+    "places": StageSpec("eventscope.stages.places:make_stage", ("doc", "events"), ("places", "events.location")),
+    "casualties": StageSpec("eventscope.stages.casualties:make_stage", ("doc", "events"),
+                            ("events.fatalities", "events.injured", "events.arrested")),
+    "modality": StageSpec("eventscope.stages.modality:make_stage", ("doc", "events", "actors"),
+                          ("events.modality", "events.attribution")),
+    "relations": StageSpec("eventscope.stages.relations:make_stage", ("doc", "actors"), ("relations",)),
 }
+
+
+def check_order(names: Iterable[str]) -> list[StageSpec]:
+    """The specs of `names` in order; an unknown stage, or one run before what it requires, is an error."""
+    made = set(PARSED)
+    specs = []
+    for name in names:
+        spec = STAGES.get(name)
+        if spec is None:
+            raise ConfigError(f"unknown stage {name!r}; known: {', '.join(STAGES)}")
+        missing = [f for f in spec.requires if f not in made]
+        if missing:
+            makers = sorted(n for n, s in STAGES.items() if set(missing) & set(s.assigns))
+            raise ConfigError(f"stage {name!r} requires {', '.join(missing)}, made by "
+                              f"{', '.join(makers) or 'no stage'}: list it after them in [pipeline] stages")
+        made.update(spec.assigns)
+        made.update(a.partition(".")[0] for a in spec.assigns)
+        specs.append(spec)
+    return specs
+
+
+def settle_heap() -> None:
+    """Move everything alive now out of the garbage collector's generations (`gc.freeze`).
+
+    For process entry points (the CLI, a worker) once their pipeline is loaded: the model and data
+    live as long as the process, and every full collection of a long run would walk them all. A
+    library call (`eventscope.extract`) never does this to its host application."""
+    gc.collect()
+    gc.freeze()
 
 
 def _import(path: str) -> Any:
@@ -86,15 +139,9 @@ class Pipeline:
         self.config = config or load_config()
         self.resources = resources or Resources(self.config)
         self.nlp = self.resources.nlp
-        self.stages: list[Stage] = []
-        for name in self.config.stages:
-            if name not in STAGES:
-                raise ConfigError(f"unknown stage {name!r}; known: {', '.join(STAGES)}")
-            self.stages.append(_import(STAGES[name])(self.config, self.resources))
-        # The model and data just loaded live as long as the pipeline: move them out of the collector's
-        # generations, or every full collection of a long run walks them all (gc.freeze, after a collect).
-        gc.collect()
-        gc.freeze()
+        self.budget = Budget.from_config(self.config)  # per document: over it, a `timeout` failure
+        self.stages: list[Stage] = [_import(spec.factory)(self.config, self.resources)
+                                    for spec in check_order(self.config.stages)]
 
     def _check(self, article: Article) -> None:
         if not article.text.strip():
@@ -114,7 +161,8 @@ class Pipeline:
             except EventscopeError:
                 raise
             except Exception as exc:  # a bug in one stage must not kill a batch
-                log.exception("stage %s failed on %s", stage.name, analysis.article.doc_id)
+                # The failure names the error and is printed once; the traceback only in debug logs.
+                log.debug("stage %s failed on %s", stage.name, analysis.article.doc_id, exc_info=True)
                 raise ProcessingError(
                     f"stage {stage.name!r} failed: {type(exc).__name__}: {exc}",
                     where=analysis.article.origin or analysis.article.doc_id,
@@ -124,7 +172,8 @@ class Pipeline:
     def analyze(self, article: Article) -> Analysis:
         """Parse one article and run all stages (raises on bad input)."""
         self._check(article)
-        return self.run_stages(Analysis(article=article, doc=self.nlp(article.text)))
+        with deadline(self.budget.seconds(article.text), article.origin or article.doc_id):
+            return self.run_stages(Analysis(article=article, doc=self.nlp(article.text)))
 
     def pipe(self, items: Iterable[Article | Failure]) -> Iterator[Analysis | Failure]:
         """Stream many articles through `nlp.pipe` in batches; failures pass through in order."""
@@ -144,7 +193,10 @@ class Pipeline:
             if isinstance(item, Failure):
                 yield item
                 continue
-            try:
-                yield self.run_stages(Analysis(article=item, doc=doc))
+            try:  # the budget covers the stages; the parse ran batched, linear in the text
+                with deadline(self.budget.seconds(item.text), item.origin or item.doc_id):
+                    analysis = self.run_stages(Analysis(article=item, doc=doc))
             except EventscopeError as exc:
                 yield failure_from(exc, item.doc_id)
+                continue
+            yield analysis

@@ -6,11 +6,12 @@ stage can only change a record by building a new one (`dataclasses.replace`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Literal
 
-from .errors import EventscopeError
+from .errors import EventscopeError, InputError
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -27,7 +28,7 @@ MODALITIES: tuple[str, ...] = (
 )
 Modality = Literal["asserted", "reported", "believed", "speculated", "intended", "conditional", "negated"]
 TimePrecision = Literal["day", "week", "month", "season", "year", "unknown"]
-PlacePrecision = Literal["point", "city", "admin1", "region", "country"]
+PlacePrecision = Literal["point", "city", "admin2", "admin1", "region", "country", "unknown"]
 # Which rule gave an inferred date or place (record field `basis`, see event-record.md).
 Basis = Literal["clause", "paragraph", "lead", "dateline", "article"]
 RELATION_TYPES: tuple[str, ...] = (
@@ -51,6 +52,41 @@ class Article:
     url: str | None = None
     source: str | None = None
     origin: str | None = None  # where it was read from: "path" or "path:line"
+    date_precision: TimePrecision = "day"  # "month" / "year" for a partial date ("2008-08"): `date` is its first day
+
+    def __post_init__(self) -> None:
+        """Check the date here, where the mistake is made, not deep in a stage: a `date` or an ISO string."""
+        object.__setattr__(self, "date", article_date(self.date, self.origin or self.doc_id))
+        if not isinstance(self.text, str):
+            raise InputError(f"text must be a string, not {type(self.text).__name__}", where=self.origin or self.doc_id,
+                             code="bad_record")
+
+
+# Dates a time expression may count from: "a century ago" or "in the next decade" must stay a valid date.
+FIRST_DATE, LAST_DATE = date(1000, 1, 1), date(8999, 12, 31)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def article_date(value: object, where: str | None = None) -> date:
+    """An article's date from a `date` (a datetime's day) or an ISO string `YYYY-MM-DD`; InputError otherwise."""
+    if isinstance(value, datetime):
+        value = value.date()
+    elif isinstance(value, str):
+        text = value.strip()
+        try:
+            value = date.fromisoformat(text) if _ISO_DATE.fullmatch(text) else None
+        except ValueError:
+            value = None
+        if value is None:
+            raise InputError(f"malformed date {text[:40]!r} (expected a calendar date YYYY-MM-DD)", where=where,
+                             code="bad_date")
+    if not isinstance(value, date):
+        raise InputError(f"date must be a datetime.date or an ISO string YYYY-MM-DD, not {type(value).__name__} "
+                         f"{value!r:.40}", where=where, code="bad_date")
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise InputError(f"date {value.isoformat()} is outside {FIRST_DATE.isoformat()}..{LAST_DATE.isoformat()}",
+                         where=where, code="bad_date")
+    return value
 
 
 @dataclass(frozen=True)

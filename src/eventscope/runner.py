@@ -7,6 +7,7 @@ see `parallel.py`) and into the store in batches: memory stays flat.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import queue
 import threading
@@ -20,6 +21,7 @@ from .parallel import chunked, pipe
 from .pipeline import Pipeline
 from .records import Analysis, Article, Failure
 from .readers import read_inputs
+from .readers.web import is_url, read_urls
 from .store import Store, text_hash
 
 log = logging.getLogger(__name__)
@@ -45,20 +47,31 @@ class IngestReport:
     def ok(self) -> bool:
         return not self.failures
 
+    def add(self, other: "IngestReport") -> None:
+        """Add another run's counts to this one (a watch pass over several sources)."""
+        self.documents += other.documents
+        self.events += other.events
+        self.skipped += other.skipped
+        self.failures += other.failures
+
     def count(self, batch: list[Analysis | Failure]) -> tuple[list[Analysis], list[Failure]]:
         """Split a batch into analyses and failures, counting both (events are counted where written)."""
         analyses = [r for r in batch if isinstance(r, Analysis)]
         failures = [r for r in batch if isinstance(r, Failure)]
         self.documents += len(analyses)
         self.failures += failures
-        for failure in failures:
-            log.warning("%s", failure)
+        for failure in failures:  # info, not warning: the caller reports failures (the CLI prints each once)
+            log.info("%s", failure)
         return analyses, failures
 
 
 def read(paths: Iterable[str | Path], pipeline: Pipeline, default_date: date | None = None) -> Iterator[Article | Failure]:
-    """Articles from paths, with the pipeline's size limit applied to raw files."""
-    return read_inputs(paths, default_date=default_date, max_bytes=pipeline.config.max_chars * 4)
+    """Articles from paths (web addresses are fetched as pages), with the pipeline's size limit on raw files."""
+    paths = list(paths)
+    urls = [p for p in paths if isinstance(p, str) and is_url(p)]
+    files = read_inputs([p for p in paths if not (isinstance(p, str) and is_url(p))], default_date=default_date,
+                        max_bytes=pipeline.config.max_chars * 4)
+    return itertools.chain(files, read_urls(urls)) if urls else files
 
 
 def _unchanged_skipped(items: Iterable[Article | Failure], store: Store, report: IngestReport,
@@ -100,7 +113,16 @@ def ingest_items(items: Iterable[Article | Failure], store: Store, pipeline: Pip
     """
     report = IngestReport()
     results = pipe(_unchanged_skipped(items, store, report, progress), pipeline, workers=workers)
-    return store_results(results, store, report, progress, batch_docs=batch_docs, batch_seconds=batch_seconds)
+    return store_results(_each_shown(results, progress), store, report, None, batch_docs=batch_docs,
+                         batch_seconds=batch_seconds)
+
+
+def _each_shown(results: Iterable[Analysis | Failure], progress: Progress | None) -> Iterator[Analysis | Failure]:
+    """The results, each counted as progress once parsed (not per write batch, which moved in big steps)."""
+    for result in results:
+        if progress:
+            progress(1)
+        yield result
 
 
 def store_results(results: Iterable[Analysis | Failure], store: Store, report: IngestReport,

@@ -10,6 +10,7 @@ a year-less date after the anchor with a past verb is last year's.
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 import tomllib
@@ -43,6 +44,10 @@ class TimeLexicon:
     year_months: dict[str, tuple[int, int]]
     future_auxiliaries: frozenset[str]
     future_governors: frozenset[str]
+    bounding_prepositions: frozenset[str] = frozenset()  # [inheritance]: read by the time stage
+    future_in_past: frozenset[str] = frozenset()
+    offset_marks: dict[str, int] | None = None
+    offset_units: dict[str, int] | None = None
 
 
 def load_time_lexicon(path: str | Path | None = None) -> TimeLexicon:
@@ -60,6 +65,10 @@ def load_time_lexicon(path: str | Path | None = None) -> TimeLexicon:
         month_days=pairs(d["parts"]["month_days"]), year_months=pairs(d["parts"]["year_months"]),
         future_auxiliaries=frozenset(d["tense"]["future_auxiliaries"]),
         future_governors=frozenset(d["tense"]["future_governors"]),
+        bounding_prepositions=frozenset(d.get("inheritance", {}).get("bounding_prepositions", ())),
+        future_in_past=frozenset(d.get("inheritance", {}).get("future_in_past", ())),
+        offset_marks=dict(d.get("inheritance", {}).get("offset_marks", {})),
+        offset_units=dict(d.get("inheritance", {}).get("offset_units", {})),
     )
 
 
@@ -79,7 +88,7 @@ class Mention:
     @property
     def anaphoric(self) -> bool:
         """True when it counts from an earlier time in the text ("two weeks earlier"), not the anchor."""
-        return self.kind in ("shift", "that")
+        return self.kind in ("shift", "that") or self.get("thatyear") is not None  # "in April that year"
 
 
 def _alt(words: Any, case: bool = False) -> str:
@@ -107,7 +116,7 @@ def _patterns(lex: TimeLexicon) -> list[tuple[str, re.Pattern[str]]]:
         ("weekday", prep + r"(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<wd>" + _alt(lex.weekdays, case=True)
          + r")\b(?:\s+(?:morning|afternoon|evening|night))?"),
         ("month", prep + part + r"(?:(?P<rel>last|this|next|past)\s+)?(?P<month>" + month + r")"
-         r"(?:,?\s+(?:of\s+)?" + year + r")?(?!\s*\d)"),
+         r"(?:,?\s+(?:of\s+)?" + year + r"|(?P<thatyear>,?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b))?(?!\s*\d)"),
         ("season", prep + part + r"(?:(?P<rel>last|this|next|past|the)\s+)?(?P<season>" + _alt(lex.seasons)
          + r")\b(?:\s+(?:of\s+)?" + year + r")?(?!\s+of\s+[a-z])"),
         ("year", prep + part + r"(?:(?P<the>the\s+year)\s+)?" + year + r"(?!\s*(?:%|per\b|-\d|\d))"),
@@ -254,12 +263,15 @@ class TimeNormalizer:
                     if m.end() > m.start() and _valid(kind, g):
                         found.append((m.start(), m.end(), rank, kind, g))
         found.sort(key=lambda f: (-(f[1] - f[0]), f[2]))
-        taken: list[tuple[int, int]] = []
+        starts: list[int] = []  # the kept matches, disjoint, sorted: an overlap test is two bisections
+        ends: list[int] = []
         out = []
         for start, end, _, kind, g in found:
-            if any(start < e and s < end for s, e in taken):
+            at = bisect.bisect_right(starts, start)
+            if (at and ends[at - 1] > start) or (at < len(starts) and starts[at] < end):
                 continue
-            taken.append((start, end))
+            starts.insert(at, start)
+            ends.insert(at, end)
             parts = tuple((k, v) for k, v in g.items() if v is not None)
             out.append(Mention(text[start:end], start, end, kind, parts))
         return sorted(out, key=lambda x: x.start)
@@ -356,6 +368,8 @@ class TimeNormalizer:
         mo = self.lexicon.months[m.get("month").rstrip(".")]
         if m.get("year"):
             return self._part_of_month(m.get("part"), int(m.get("year")), mo), "month"
+        if m.get("thatyear"):  # "in April that year": the year of the time before
+            return self._part_of_month(m.get("part"), _as_range(ref, anchor)[0].year, mo), "month"
         spans = [self._part_of_month(m.get("part"), y, mo) for y in range(anchor.year - 1, anchor.year + 2)]
         return _clip(_choose(spans, anchor, tense, m.get("rel")), anchor, tense), "month"
 

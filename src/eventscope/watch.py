@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import InputError
@@ -51,26 +51,6 @@ def read_url_list(path: Path) -> list[str]:
     if bad:
         raise InputError(f"not a URL: {bad[0]!r}", where=str(path), code="bad_url")
     return urls
-
-
-@dataclass
-class PassReport:
-    """What one pass over all sources did."""
-
-    documents: int = 0
-    events: int = 0
-    skipped: int = 0
-    failures: list[Failure] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failures
-
-    def add(self, report: IngestReport | PassReport) -> None:
-        self.documents += report.documents
-        self.events += report.events
-        self.skipped += report.skipped
-        self.failures += report.failures
 
 
 class _Collector:
@@ -154,9 +134,9 @@ class Watcher:
         self.fetcher = fetcher or Fetcher()
         self.workers, self.progress = workers, progress
 
-    def run_pass(self, stop: threading.Event | None = None) -> PassReport:
+    def run_pass(self, stop: threading.Event | None = None) -> IngestReport:
         """Read every source once (stopping early, between sources, when `stop` is set)."""
-        report = PassReport()
+        report = IngestReport()
         with Store(self.db) as store:
             for source in self.sources:
                 if stop is not None and stop.is_set():
@@ -164,9 +144,9 @@ class Watcher:
                 report.add(self._one(store, source))
         return report
 
-    def run(self, interval: float, stop: threading.Event, *, passes: int | None = None) -> PassReport:
+    def run(self, interval: float, stop: threading.Event, *, passes: int | None = None) -> IngestReport:
         """Pass after pass, `interval` seconds apart, until `stop` is set (or `passes` are done)."""
-        total = PassReport()
+        total = IngestReport()
         done = 0
         while not stop.is_set() and (passes is None or done < passes):
             result = self.run_pass(stop)

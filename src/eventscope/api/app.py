@@ -108,7 +108,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body_bytes:
         yield
         db.close()
 
-    app = FastAPI(title="eventscope", version="0.1.0", lifespan=lifespan,
+    app = FastAPI(title="eventscope", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Evidence-backed geopolitical event data: query events, actors and documents; "
                               "extract or ingest articles; export GDELT, ACLED, GeoJSON, GraphML, Parquet.")
     app.state.db = db

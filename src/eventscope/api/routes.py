@@ -8,6 +8,7 @@ from importlib import resources
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import HTMLResponse, Response
 
 from ..export import EXPORT_FORMATS, export_events
@@ -15,6 +16,7 @@ from ..records import MODALITIES, PLOVER_TYPES, Article
 from ..runner import ingest_items
 from ..store import EventFilter, reads, text_hash
 from ..store.queries import parse_bbox
+from ..store.sources import list_sources
 from .guards import TOKEN_COOKIE
 from .models import DocumentIn, ExtractIn
 
@@ -54,7 +56,7 @@ def event_filter(
 
 Filter = Annotated[EventFilter, Depends(event_filter)]
 Limit = Annotated[int, Query(ge=1, le=5000)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=2**63 - 1)]  # DuckDB's OFFSET is a BIGINT: above it, 422
 
 
 def _read(request: Request, fn: Any, *args: Any, **kwargs: Any) -> Any:
@@ -73,7 +75,12 @@ def page(request: Request) -> Response:
     """The web page (timeline, map, network, evidence)."""
     html = resources.files("eventscope").joinpath("ui", "index.html").read_text("utf-8")
     response = HTMLResponse(html, headers={"Content-Security-Policy": PAGE_CSP, "X-Content-Type-Options": "nosniff"})
-    if token := request.query_params.get("token"):  # already checked by the guard; lets the page load its assets
+    return _token_cookie(request, response)
+
+
+def _token_cookie(request: Request, response: Response) -> Response:
+    """Opened as ?token=... (already checked by the guard): a cookie lets the page load its assets and data."""
+    if token := request.query_params.get("token"):
         response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
     return response
 
@@ -81,11 +88,13 @@ def page(request: Request) -> Response:
 @router.get("/events", summary="Events matching the filters, paged and sorted")
 def list_events(request: Request, flt: Filter, limit: Limit = 100, offset: Offset = 0,
                 sort: Sort = "date") -> dict[str, Any]:
-    total, events = _read(request, reads.event_page, replace(flt, limit=limit, offset=offset), sort)
-    return {"total": total, "limit": limit, "offset": offset, "events": events}
+    with request.app.state.db.session() as store:
+        total, events = reads.event_page(store, replace(flt, limit=limit, offset=offset), sort)
+        documents = reads.counts(store, flt)["documents"]
+    return {"total": total, "documents": documents, "limit": limit, "offset": offset, "events": events}
 
 
-@router.get("/events/{event_id}", summary="One event with its evidence, mentions and actors")
+@router.get("/events/{event_id:path}", summary="One event with its evidence, mentions and actors")
 def get_event(request: Request, event_id: str) -> dict[str, Any]:
     return _found(_read(request, reads.event_detail, event_id), f"event {event_id!r}")
 
@@ -102,20 +111,27 @@ def get_actor(request: Request, actor_id: str) -> dict[str, Any]:
     return _found(_read(request, reads.actor_detail, actor_id), f"actor {actor_id!r}")
 
 
-@router.get("/documents/{doc_id}", summary="A document's text with the evidence spans to highlight")
+@router.get("/documents/{doc_id:path}", summary="A document's text with the evidence spans to highlight")
 def get_document(request: Request, doc_id: str) -> dict[str, Any]:
     return _found(_read(request, reads.document, doc_id), f"document {doc_id!r}")
 
 
-@router.get("/timeline", summary="Event counts per period and quad class")
+@router.get("/timeline", summary="Event counts and fatalities per period and quad class")
 def get_timeline(request: Request, flt: Filter,
                  bucket: Literal["day", "week", "month", "year"] = "day") -> list[dict[str, Any]]:
+    """Rows of period, quad_class, n, fatalities; `period` is null for events not dated within one period."""
     return _read(request, reads.timeline, flt, bucket)
 
 
 @router.get("/network", summary="Actor network of the filtered events (nodes, weighted edges)")
-def get_network(request: Request, flt: Filter) -> dict[str, Any]:
-    return _read(request, reads.network, flt)
+def get_network(request: Request, flt: Filter, event_actors: Annotated[bool, Query(
+        description="only actors of the selected events (relations join only those)")] = False) -> dict[str, Any]:
+    return _read(request, reads.network, flt, event_actors=event_actors)
+
+
+@router.get("/sources", summary="Sources read by `eventscope watch`: last fetch, status, documents, errors")
+def list_sources_route(request: Request) -> list[dict[str, Any]]:
+    return _read(request, list_sources)
 
 
 @router.get("/facets", summary="Counts per type, modality and country, and the date range")
@@ -157,3 +173,19 @@ def add_document(request: Request, body: DocumentIn) -> dict[str, Any]:
         raise HTTPException(422, f"{failure.code}: {failure.message}")
     return {"doc_id": doc_id, "stored": report.documents == 1, "unchanged": report.skipped == 1,
             "events": report.events}
+
+
+@router.get("/docs", include_in_schema=False)
+def swagger_docs(request: Request) -> Response:
+    """Swagger UI from the vendored swagger-ui-dist (works offline)."""
+    return _token_cookie(request, get_swagger_ui_html(
+        openapi_url="openapi.json", title="eventscope API", swagger_js_url="ui/vendor/swagger-ui/swagger-ui-bundle.js",
+        swagger_css_url="ui/vendor/swagger-ui/swagger-ui.css", swagger_favicon_url="data:,"))
+
+
+@router.get("/redoc", include_in_schema=False)
+def redoc_docs(request: Request) -> Response:
+    """ReDoc from the vendored redoc bundle, without web fonts (works offline)."""
+    return _token_cookie(request, get_redoc_html(
+        openapi_url="openapi.json", title="eventscope API", redoc_js_url="ui/vendor/redoc/redoc.standalone.js",
+        redoc_favicon_url="data:,", with_google_fonts=False))

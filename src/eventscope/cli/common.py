@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -15,7 +16,8 @@ from ..errors import EventscopeError
 
 ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use (installed package or path).")]
 ConfigOpt = Annotated[str | None, typer.Option("--config", help="TOML file overriding default_config.toml.")]
-DbOpt = Annotated[str | None, typer.Option("--db", help="DuckDB store file [default: eventscope.duckdb].")]
+DbOpt = Annotated[str | None, typer.Option(
+    "--db", help="DuckDB store file; default: eventscope.duckdb here, or store.db_path of --config.")]
 DateOpt = Annotated[str | None, typer.Option("--date", help="Article date YYYY-MM-DD for inputs without one.")]
 
 
@@ -53,6 +55,18 @@ def make_config(config: str | None, model: str | None, db: str | None = None, **
         raise fail(str(exc)) from None
 
 
+def load_pipeline(config: str | None, model: str | None, db: str | None = None) -> Any:
+    """The configured Pipeline, loaded once for this process (a config or model error is a one-line failure)."""
+    from ..pipeline import Pipeline, settle_heap
+
+    try:
+        pipeline = Pipeline(make_config(config, model, db))
+    except EventscopeError as exc:
+        raise fail(str(exc)) from None
+    settle_heap()  # a CLI process is the pipeline's only user: keep its model out of every collection
+    return pipeline
+
+
 @contextmanager
 def reading_store(config: str | None, db: str | None) -> Iterator:
     """The configured store opened read-only; a missing store or a store error is a one-line failure."""
@@ -68,16 +82,63 @@ def reading_store(config: str | None, db: str | None) -> Iterator:
         raise fail(str(exc)) from None
 
 
+def count_inputs(paths: list[str]) -> int | None:
+    """How many documents the inputs hold when that is cheap to know (one per text or HTML file), else None."""
+    from ..readers.files import HTML_SUFFIXES, TEXT_SUFFIXES, iter_files
+
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        files = list(iter_files(path)) if path.is_dir() else [path] if path.is_file() else None
+        if files is None or any(f.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES for f in files):
+            return None  # stdin, a web address, or a file of many records
+        total += len(files)
+    return total
+
+
+class LogProgress:
+    """Progress as a log line on stderr every `every` seconds (and at the end), for runs without a terminal."""
+
+    def __init__(self, label: str, total: int | None, every: float = 10.0) -> None:
+        self.label, self.total, self.every = label, total, every
+        self.done, self.started = 0, time.monotonic()
+        self.last = self.started
+
+    def line(self) -> str:
+        """E.g. "ingesting: 120/1000 documents, 4.0/s, about 3m40s left"."""
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        rate = self.done / elapsed
+        of = f"/{self.total}" if self.total else ""
+        left = ""
+        if self.total and rate > 0 and self.done < self.total:
+            seconds = int((self.total - self.done) / rate)
+            left = f", about {seconds // 60}m{seconds % 60:02d}s left"
+        return f"{self.label}: {self.done}{of} documents, {rate:.1f}/s{left}"
+
+    def __call__(self, n: int = 1) -> None:
+        self.done += n
+        now = time.monotonic()
+        if now - self.last >= self.every:
+            self.last = now
+            typer.echo(self.line(), err=True)
+
+
 @contextmanager
-def progress_bar(label: str, total: int | None = None) -> Iterator:
-    """A Rich progress bar on stderr when it is a terminal; otherwise a no-op advance function."""
+def progress_bar(label: str, total: int | None = None, *, every: float = 10.0) -> Iterator:
+    """Yield an advance(n=1) function: a Rich bar with count, total and time left on a terminal; otherwise
+    a log line every `every` seconds and one at the end (so a run under nohup or CI shows it is alive)."""
     if not sys.stderr.isatty():
-        yield lambda n=1: None
+        log = LogProgress(label, total, every)
+        yield log
+        if log.done:
+            typer.echo(log.line(), err=True)
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=Console(stderr=True), transient=True) as bar:
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+               TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn()]
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda n=1: bar.advance(task, n)

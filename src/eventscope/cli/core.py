@@ -11,23 +11,16 @@ import typer
 from ..engines import ENGINES, load_ray
 from ..errors import EventscopeError
 from ..export import RECORD_FORMATS, write_records
-from ..pipeline import Pipeline
 from ..records import Failure
 from ..runner import ingest_items, read
 from ..store import Store
-from .common import ConfigOpt, DateOpt, DbOpt, ModelOpt, fail, make_config, parse_day, progress_bar, reading_store
+from .common import (ConfigOpt, DateOpt, DbOpt, ModelOpt, count_inputs, fail, load_pipeline, make_config, parse_day,
+                     progress_bar, reading_store)
 from .filters import (ActorOpt, BboxOpt, CountryOpt, ModalityOpt, SinceOpt, TextOpt, TypeOpt, UntilOpt,
-                      build_filter)
+                      build_filter, write_matching)
 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help=f"Output format: {', '.join(RECORD_FORMATS)}.")]
 Paths = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")]
-
-
-def _pipeline(config: str | None, model: str | None, db: str | None = None) -> Pipeline:
-    try:
-        return Pipeline(make_config(config, model, db))
-    except EventscopeError as exc:
-        raise fail(str(exc)) from None
 
 
 def _check_format(fmt: str) -> None:
@@ -40,7 +33,7 @@ def extract(paths: Paths, fmt: FormatOpt = "jsonl", date: DateOpt = None, model:
     """Print the events of the inputs without storing them. Exit code 1 if any input failed."""
     _check_format(fmt)
     day = parse_day(date, "--date")
-    pipeline = _pipeline(config, model)
+    pipeline = load_pipeline(config, model)
     failed = 0
 
     def records():
@@ -53,7 +46,7 @@ def extract(paths: Paths, fmt: FormatOpt = "jsonl", date: DateOpt = None, model:
             advance()
             yield from (e.to_dict() for e in result.events)
 
-    with progress_bar("extracting") as advance:
+    with progress_bar("extracting", count_inputs(paths)) as advance:
         write_records(records(), fmt, sys.stdout)
     if failed:
         raise typer.Exit(1)
@@ -90,9 +83,9 @@ def ingest(paths: Paths, db: DbOpt = None, date: DateOpt = None, model: ModelOpt
                 report = load_ray().run(paths, settings, address=address, actors=workers, out=out,
                                        default_date=day, progress=advance)
         else:
-            pipeline = _pipeline(config, model, db)
+            pipeline = load_pipeline(config, model, db)
             settings, n_workers = pipeline.config, workers or pipeline.config.worker_count
-            with Store(settings.db_path) as store, progress_bar("ingesting") as advance:
+            with Store(settings.db_path) as store, progress_bar("ingesting", count_inputs(paths)) as advance:
                 report = ingest_items(read(paths, pipeline, day), store, pipeline, progress=advance, workers=n_workers)
     except EventscopeError as exc:
         raise fail(str(exc)) from None
@@ -117,7 +110,7 @@ def events(
     _check_format(fmt)
     flt = build_filter(type, actor, country, since, until, modality, text, bbox)
     with reading_store(config, db) as store:
-        write_records(store.iter_clusters(flt) if clusters else store.iter_events(flt), fmt, sys.stdout)
+        write_matching(store.iter_clusters(flt) if clusters else store.iter_events(flt), fmt)
 
 
 def errors(db: DbOpt = None, config: ConfigOpt = None) -> None:
@@ -144,14 +137,14 @@ def summary(store: Store, *, evidence_lines: int = 5) -> str:
 
 
 def demo(
-    paths: Annotated[list[str] | None, typer.Argument(help="Inputs [default: the bundled samples/].")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help="Inputs (default: the bundled samples/).")] = None,
     db: DbOpt = None, model: ModelOpt = None, config: ConfigOpt = None,
 ) -> None:
     """Ingest the sample articles into the default store and print a summary."""
-    pipeline = _pipeline(config, model, db)
+    pipeline = load_pipeline(config, model, db)
     inputs = paths or [str(Path(__file__).resolve().parents[3] / "samples")]
     with Store(pipeline.config.db_path) as store:
-        with progress_bar("ingesting") as advance:
+        with progress_bar("ingesting", count_inputs(inputs)) as advance:
             report = ingest_items(read(inputs, pipeline), store, pipeline, progress=advance)
         typer.echo(summary(store))
     typer.echo(f"\nStore: {Path(pipeline.config.db_path).resolve()} ({report.documents} new documents, "

@@ -17,7 +17,7 @@ def register(app: typer.Typer) -> None:
     @app.command("places")
     def places_command(
         text: str = typer.Argument(..., help='The text, "-" for stdin, or a file path.'),
-        fmt: str = typer.Option("json", "--format", help="json (one list) or table."),
+        fmt: str = typer.Option("json", "--format", "-f", help="json (one list) or table."),
         model: ModelOpt = None,
         config: ConfigOpt = None,
     ) -> None:

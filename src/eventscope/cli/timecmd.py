@@ -19,7 +19,7 @@ def register(app: typer.Typer) -> None:
     def time_command(
         text: str = typer.Argument(..., help='The text, "-" for stdin, or a file path.'),
         on: str = typer.Option(..., "--date", help="The date the text was written (YYYY-MM-DD), the anchor."),
-        fmt: str = typer.Option("json", "--format", help="json (one list) or table."),
+        fmt: str = typer.Option("json", "--format", "-f", help="json (one list) or table."),
         tense: str = typer.Option(None, "--tense", help="past, present or future: picks year-less dates and weekdays."),
     ) -> None:
         """Find the time expressions of TEXT and print the interval each one means."""

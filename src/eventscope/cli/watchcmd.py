@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from ..errors import EventscopeError
-from .common import ConfigOpt, DbOpt, ModelOpt, fail, reading_store
+from .common import ConfigOpt, DbOpt, ModelOpt, fail, load_pipeline, reading_store
 
 FORMATS = ("table", "jsonl")
 
@@ -34,9 +34,8 @@ def watch(
     Ctrl-C or SIGTERM stops after the source in hand; nothing stored is lost."""
     from ..readers.web import Fetcher, Politeness
     from ..watch import Watcher
-    from .core import _pipeline
 
-    pipeline = _pipeline(config, model, db)
+    pipeline = load_pipeline(config, model, db)
     fetcher = Fetcher(Politeness(timeout=timeout, host_delay=delay, robots=not no_robots))
     stop = threading.Event()
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}

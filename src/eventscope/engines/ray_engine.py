@@ -40,7 +40,7 @@ from ..export.parquet import write_parquet
 from ..parallel import Result, analyze_chunk, worker_pipeline, chunked
 from ..records import Article
 from ..runner import BATCH_SECONDS, IngestReport, Progress, store_results
-from ..readers import iter_files, read_inputs
+from ..readers import input_files as reader_inputs, read_path
 from ..store import Store, text_hash
 
 log = logging.getLogger(__name__)
@@ -70,22 +70,19 @@ def connect(options: RayOptions) -> None:
     ray.init(address=options.address, log_to_driver=False, logging_level=logging.WARNING, **local)
 
 
-def input_files(paths: Iterable[str | Path]) -> list[str]:
-    """The files to read, folders expanded as the local reader does; a missing path is kept (and fails there)."""
-    files: list[str] = []
-    for raw in paths:
-        if str(raw) == "-":
-            raise ConfigError("the ray engine reads files and folders, not stdin (-); use --engine local")
-        path = Path(raw)
-        files += [str(p) for p in iter_files(path)] if path.is_dir() else [str(raw)]
-    return files
+def input_files(paths: Iterable[str | Path]) -> list[tuple[str, str | None]]:
+    """The files to read with their doc ids, folders expanded as the local reader does (same ids); a
+    missing path is kept (and fails there)."""
+    paths = list(paths)
+    if any(str(raw) == "-" for raw in paths):
+        raise ConfigError("the ray engine reads files and folders, not stdin (-); use --engine local")
+    return list(reader_inputs(paths))
 
 
 def read_file(row: dict[str, Any], *, default_date: date | None, max_bytes: int,
               known: dict[str, str]) -> Iterator[dict[str, bytes]]:
     """flat_map: one input file's documents (or failures), pickled; unchanged ones are SKIPPED."""
-    path = row["path"]
-    for item in read_inputs([path], default_date=default_date, max_bytes=max_bytes):
+    for item in read_path(row["path"], row["doc_id"] or None, default_date=default_date, max_bytes=max_bytes):
         unchanged = isinstance(item, Article) and known.get(item.doc_id) == text_hash(item.text)
         yield {"item": SKIPPED if unchanged else pickle.dumps(item)}
 
@@ -103,14 +100,15 @@ class Analyzer:
         return {"result": [SKIPPED if b == SKIPPED else pickle.dumps(next(done)) for b in blobs]}
 
 
-def _dataset(files: list[str], config: Config, options: RayOptions, reading: dict[str, Any],
+def _dataset(files: list[tuple[str, str | None]], config: Config, options: RayOptions, reading: dict[str, Any],
              analyzer: type[Analyzer]) -> "ray.data.Dataset":
     """paths -> documents (read by a few light tasks) -> results (analysed by the actor pool)."""
     actors = options.actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
     blocks = -(-len(files) // config.batch_size)  # a read task per batch of files keeps every actor fed
     with warnings.catch_warnings():  # Ray 2.60 deprecates these actor options but offers no other way yet
         warnings.filterwarnings("ignore", "`ray_remote_args` is deprecated")
-        return (ray.data.from_items([{"path": f} for f in files], override_num_blocks=blocks)
+        return (ray.data.from_items([{"path": f, "doc_id": d or ""} for f, d in files],
+                                     override_num_blocks=blocks)
                 .flat_map(read_file, fn_kwargs=reading, num_cpus=0,  # reading is light: the actors hold the CPUs
                           compute=ray.data.TaskPoolStrategy(size=max(1, actors // READERS_PER_ACTOR)))
                 .map_batches(analyzer, fn_constructor_args=(pickle.dumps(config),), batch_size=config.batch_size,

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from .records import RECORD_FORMATS, flatten, write_records
+from .records import RECORD_FORMATS, CsvStyle, flatten, write_records
 
 if TYPE_CHECKING:
     from ..store import EventFilter, Store
@@ -37,39 +37,54 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("graphml", "application/graphml+xml", ".graphml", binary=True),
 )}
 CLUSTER_FORMATS = tuple(name for name in EXPORT_FORMATS if name != "graphml")
+# What an export holds unless asked otherwise: what the text states as fact, itself or on someone's word.
+DEFAULT_MODALITIES: tuple[str, ...] = ("asserted", "reported")
 
 
-def _records(store: "Store", flt: "EventFilter", clusters: bool) -> Iterator[dict[str, Any]]:
-    """Event records, or one record per cluster (the representative mention plus its counts)."""
-    return store.iter_clusters(flt) if clusters else store.iter_events(flt)
+@dataclass(frozen=True)
+class ExportOptions:
+    """Choices beyond the filter: which modalities (None: every one), ACLED's uncoded events, CSV style."""
+
+    modalities: tuple[str, ...] | None = DEFAULT_MODALITIES
+    acled_all: bool = False
+    csv: CsvStyle = CsvStyle()
 
 
-def _write_text(store: "Store", fmt: str, out: io.TextIOBase, flt: "EventFilter", clusters: bool) -> int:
-    from ..store import reads
+def _records(store: "Store", flt: "EventFilter", clusters: bool, options: ExportOptions) -> Iterator[dict[str, Any]]:
+    """Event records, or one record per cluster (the representative mention plus its counts), of the
+    selected modalities (a filter's own `modality` wins over the options)."""
+    records = store.iter_clusters(flt) if clusters else store.iter_events(flt)
+    keep = None if flt.modality else options.modalities
+    return (r for r in records if keep is None or r["modality"] in keep)
 
-    records = _records(store, flt, clusters)
+
+def _write_text(store: "Store", fmt: str, out: io.TextIOBase, flt: "EventFilter", clusters: bool,
+                options: ExportOptions) -> int:
+    from .context import with_context
+
+    records = _records(store, flt, clusters, options)
     if fmt in ("jsonl", "json", "csv"):
-        return write_records(records, fmt, out)
+        return write_records(records, fmt, out, options.csv)
     if fmt == "geojson":
         from .geojson import write_geojson
 
         return write_geojson(records, out)
-    docs = reads.document_meta(store, reads.event_doc_ids(store, flt))
     if fmt == "gdelt":
         from .gdelt import write_gdelt
 
-        return write_gdelt(records, out, docs)
+        return write_gdelt(with_context(store, records, places=True), out)
     from .acled import write_acled
 
-    return write_acled(records, out, docs)
+    return write_acled(with_context(store, records), out, include_all=options.acled_all, style=options.csv)
 
 
 def export_events(store: "Store", fmt: str, out: BinaryIO, flt: "EventFilter | None" = None, *,
-                  clusters: bool = False) -> int:
+                  clusters: bool = False, options: ExportOptions | None = None) -> int:
     """Write the events a filter selects to a binary stream in `fmt`; returns the number of items written.
 
-    `clusters=True` writes one record per event cluster (any format but graphml): GDELT's
-    NumMentions/NumArticles then count the cluster's mentions and documents.
+    By default only asserted and reported events are written (`options.modalities`; a filter's
+    `modality` selects exactly that one). `clusters=True` writes one record per event cluster (any
+    format but graphml). graphml is the actor network of every event the filter selects.
     """
     from ..store import EventFilter, reads
 
@@ -77,22 +92,22 @@ def export_events(store: "Store", fmt: str, out: BinaryIO, flt: "EventFilter | N
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
     if clusters and fmt not in CLUSTER_FORMATS:
         raise ValueError(f"clusters can be exported as {', '.join(CLUSTER_FORMATS)}, not {fmt}")
-    flt = flt or EventFilter()
+    flt, options = flt or EventFilter(), options or ExportOptions()
     if fmt == "parquet":
         from .parquet import write_parquet
 
-        return write_parquet(_records(store, flt, clusters), out)
+        return write_parquet(_records(store, flt, clusters, options), out)
     if fmt == "graphml":
         from .graphml import write_graphml
 
         return write_graphml(reads.network(store, flt), out)
     text = io.TextIOWrapper(out, encoding="utf-8", newline="")
     try:
-        return _write_text(store, fmt, text, flt, clusters)
+        return _write_text(store, fmt, text, flt, clusters, options)
     finally:
         text.flush()
         text.detach()
 
 
-__all__ = ["CLUSTER_FORMATS", "EXPORT_FORMATS", "ExportFormat", "RECORD_FORMATS", "export_events", "flatten",
-           "write_records"]
+__all__ = ["CLUSTER_FORMATS", "DEFAULT_MODALITIES", "EXPORT_FORMATS", "ExportFormat", "ExportOptions",
+           "RECORD_FORMATS", "export_events", "flatten", "write_records"]

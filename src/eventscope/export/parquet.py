@@ -15,6 +15,8 @@ _TYPES: dict[str, pa.DataType] = {
     "quad_class": pa.int8(), "date.inferred": pa.bool_(), "date.start": pa.date32(), "date.end": pa.date32(),
     "location.lat": pa.float64(), "location.lon": pa.float64(), "location.geonameid": pa.int64(),
     "evidence.start": pa.int64(), "evidence.end": pa.int64(), "confidence": pa.float64(),
+    "location.inferred": pa.bool_(), "sentence_index": pa.int64(), "fatalities": pa.int64(), "injured": pa.int64(),
+    "arrested": pa.int64(),
 }
 PARQUET_SCHEMA = pa.schema([(c, _TYPES.get(c, pa.string())) for c in FLAT_COLUMNS] + [("record", pa.string())])
 

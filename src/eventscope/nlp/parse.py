@@ -1,12 +1,66 @@
-"""The NLP parse: load a spaCy pipeline that is installed as a package (never downloaded)."""
+"""The NLP parse: load a spaCy pipeline that is installed as a package (never downloaded).
+
+Two guards keep the parse linear in any text: spaCy's tokenizer is quadratic in the length of one
+whitespace-free run (it strips affixes off the whole run again and again), so a run longer than
+`MAX_RUN` characters is tokenized in slices; and a component before the parser starts a sentence
+after every blank line (a headline is not one sentence with the lead) and after `MAX_SENTENCE_TOKENS`
+tokens without a sentence mark, so no walk over one sentence can grow with the document.
+"""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..errors import ModelError
 from ..records import Evidence
 
 REQUIRED_PIPES = ("parser", "ner")
+MAX_RUN = 100  # characters without whitespace tokenized at once; longer runs (no real word) in slices
+_LONG_RUN = re.compile(r"\S{%d,}\s*" % (MAX_RUN + 1))
+MAX_SENTENCE_TOKENS = 200  # tokens without . ! ? ; or a line break before a sentence is cut (real ones: < 120)
+_SENTENCE_MARKS = frozenset({".", "!", "?", ";"})
+BOUNDS = "eventscope_sentence_bounds"
+
+
+class BoundedTokenizer:
+    """spaCy's tokenizer, except that a run over `MAX_RUN` characters is tokenized in slices and the
+    pieces joined (`Doc.from_docs`), so the text and every offset stay the same; other texts take the
+    usual path (one regex scan more)."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Any:
+        if _LONG_RUN.search(text) is None:
+            return self.tokenizer(text)
+        from spacy.tokens import Doc
+
+        pieces, pos = [], 0
+        for match in _LONG_RUN.finditer(text):
+            pieces.append(text[pos:match.start()])
+            pieces += [text[i:min(i + MAX_RUN, match.end())] for i in range(match.start(), match.end(), MAX_RUN)]
+            pos = match.end()
+        pieces.append(text[pos:])
+        return Doc.from_docs([self.tokenizer(p) for p in pieces if p], ensure_whitespace=False)
+
+    def __getattr__(self, name: str) -> Any:  # vocab, pipe, to_bytes...: the wrapped tokenizer's
+        return getattr(self.tokenizer, name)
+
+
+def sentence_bounds(doc: Any) -> Any:
+    """Before the parser: a sentence starts after a blank line, and after a long run without a mark."""
+    since_mark = 0
+    previous = None
+    for token in doc:
+        if previous is not None and previous.is_space and previous.text.count("\n") >= 2 and not token.is_space:
+            token.is_sent_start = True
+            since_mark = 0
+        elif since_mark >= MAX_SENTENCE_TOKENS and not token.is_punct:
+            token.is_sent_start = True
+            since_mark = 0
+        since_mark = 0 if token.text in _SENTENCE_MARKS or "\n" in token.text else since_mark + 1
+        previous = token
+    return doc
 
 
 def trigger_span(doc: Any, evidence: Evidence) -> Any:
@@ -23,6 +77,7 @@ def trigger_span(doc: Any, evidence: Evidence) -> Any:
 def load_nlp(model: str) -> Any:
     """Load an installed spaCy pipeline by package name or path; it must have a parser and NER."""
     import spacy
+    from spacy.language import Language
 
     try:
         nlp = spacy.load(model)
@@ -34,4 +89,8 @@ def load_nlp(model: str) -> Any:
     missing = [p for p in REQUIRED_PIPES if p not in nlp.pipe_names]
     if missing:
         raise ModelError(f"spaCy pipeline {model!r} lacks the components {missing}; eventscope needs {list(REQUIRED_PIPES)}")
+    if not Language.has_factory(BOUNDS):
+        Language.component(BOUNDS, func=sentence_bounds)
+    nlp.add_pipe(BOUNDS, before="parser")
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     return nlp

@@ -57,3 +57,8 @@ def children(token: Any, *deps: str) -> list[Any]:
     """Every child of `token` with one of the dependency labels `deps`."""
     return [c for c in token.children if c.dep_ in deps]
 
+
+
+def subject_of(verb: Any) -> Any | None:
+    """The verb's own subject (active, passive or clausal), without looking at other clauses."""
+    return child(verb, "nsubj", "nsubjpass", "csubj")

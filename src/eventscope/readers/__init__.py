@@ -4,6 +4,6 @@ They sit just above the records: no reader imports a stage, the pipeline or the 
 """
 from __future__ import annotations
 
-from .files import iter_files, parse_seed, read_inputs
+from .files import input_files, iter_files, parse_seed, read_inputs, read_path
 
-__all__ = ["iter_files", "parse_seed", "read_inputs"]
+__all__ = ["input_files", "iter_files", "parse_seed", "read_inputs", "read_path"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -81,6 +81,11 @@ class ActorDictionary:
     agents: dict[str, str]
     prefixes: frozenset[str]
     max_words: int
+    governments: dict[str, Entry] = field(default_factory=dict)  # ISO3 -> the country's government entry
+
+    def government(self, country: str) -> Entry | None:
+        """The entry for a country's government ("Kenya government", also "Nairobi"), None if none."""
+        return self.governments.get(country)
 
     def lookup(self, key: str) -> tuple[Entry, ...]:
         """Entries for a normalized key, highest priority first (empty if unknown)."""
@@ -146,6 +151,8 @@ def load_actor_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
     for name in AGENT_FILES:
         for sector, forms, *_ in _read_rows(base.joinpath(name).read_text("utf-8"), name, 2):
             agents.update((normalize(f), sector) for f in forms.split("|") if normalize(f))
+    governments = {e.country: e for entries in actors.values() for e in entries
+                   if e.kind == "country" and e.sector == "GOV" and e.country}
     prefixes: set[str] = set()
     max_words = 1
     for key in (*actors, *agents):
@@ -156,4 +163,5 @@ def load_actor_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
             max_words = max(max_words, key.count(" ") + 2)
     return ActorDictionary(
         actors={k: tuple(v) for k, v in actors.items()}, agents=agents, prefixes=frozenset(prefixes), max_words=max_words,
+        governments=governments,
     )

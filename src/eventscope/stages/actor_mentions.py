@@ -14,9 +14,10 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from ..nlp.syntax import ancestors
+from ..nlp.syntax import ancestors, verb_above
 from ..records import Actor
 from .actor_dictionary import ActorDictionary, Entry, normalize
+from .frame import parse_dateline
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 PLACE_LABELS = {"GPE", "FAC", "LOC"}
@@ -32,6 +33,8 @@ NP_PREPS = {"of", "from"}
 CUE_PREPS = {"of", "from", "in"}
 # Prepositions that place a clause: "the rally in X", "a visit to X" (for `host_pass`).
 LOCATIVE_PREPS = {"in", "at"}
+# Sectors of international actors, which no place in the text gives a country (the UN, NGOs).
+STATELESS_SECTORS = frozenset({"IGO", "NGO"})
 HOST_HEADS = {"visit", "trip", "travel", "fly", "arrive", "go", "come", "return", "tour", "journey"}
 MAX_GAP = 3  # punctuation tokens a dictionary phrase may skip ("al-Qaeda", "Washington, D.C.")
 
@@ -51,6 +54,7 @@ class Mention:
     aliases: tuple[str, ...] = ()
     known: bool = False  # resolved from the dictionary or from an earlier mention
     generic: bool = False  # an agent phrase ("officials"), not a name
+    title: str = ""  # a person's title or description, lower case ("foreign minister", "powerful sister")
 
 
 @dataclass
@@ -68,9 +72,13 @@ class DocActors:
     text: str = field(init=False)
     by_token: dict[int, Mention] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    story_start: int = field(init=False)  # first token after the dateline ("LIMA, Peru (Reuters) -")
 
     def __post_init__(self) -> None:
         self.tokens, self.ents, self.text = list(self.doc), self.doc.ents, self.doc.text
+        dateline = parse_dateline(self.text)
+        self.story_start = 0 if dateline is None else next(
+            (t.i for t in self.tokens if t.idx >= dateline.end), len(self.tokens))
         self.texts = [t.text for t in self.tokens]
         self.pieces = [_piece(t) for t in self.texts]
         self.sent_start = [0] * len(self.tokens)
@@ -123,7 +131,7 @@ class DocActors:
             end, key, agent_end, agent_key = self._longest(i)
             entries = self.dictionary.lookup(key) if end else ()
             if entries and self._acceptable(i, end, entries[0]) and end >= agent_end:
-                self._add(self._from_entry(i, end, entries[0]))
+                self.add(self._from_entry(i, end, entries[0]))
                 i = end
                 continue
             if agent_end:
@@ -142,8 +150,11 @@ class DocActors:
             if self.by_token.get(t) is m:
                 del self.by_token[t]
 
-    def _add(self, m: Mention) -> Mention:
-        """Record a mention; a token keeps the smallest mention covering it."""
+    def add(self, m: Mention) -> Mention:
+        """Record a mention; a token keeps the smallest mention covering it. The dateline's places and
+        agency say where and by whom the story was filed: they are not actors of it."""
+        if m.start < self.story_start:
+            return m
         self.mentions.append(m)
         for t in range(m.start, m.end):
             old = self.by_token.get(t)
@@ -177,11 +188,27 @@ class DocActors:
 
     def agent_of(self, start: int, end: int) -> str | None:
         """The sector of the longest agent phrase ending at `end` inside [start, end)."""
-        for i in range(start, end):
-            key = " ".join(p for p in self.pieces[i:end] if p)
-            sector = self.dictionary.agent_sector(key)
+        words: list[str] = []  # the last words before `end`, as many as the dictionary's longest key has
+        for i in range(end - 1, start - 1, -1):
+            if len(words) == self.dictionary.max_words:
+                break
+            if self.pieces[i]:
+                words.append(self.pieces[i])
+        words.reverse()
+        for i in range(len(words)):
+            sector = self.dictionary.agent_sector(" ".join(words[i:]))
             if sector:
                 return sector
+        return None
+
+    def title_sector(self, start: int, end: int) -> str | None:
+        """The sector of a title: its first agent phrase from the left, so the word that qualifies the office
+        decides ("Opposition leader" -> OPP, "Army chief" -> MIL, "Foreign Minister" -> GOV)."""
+        for i in range(start, end):
+            for j in range(min(end, i + self.dictionary.max_words), i, -1):
+                sector = self.dictionary.agent_sector(" ".join(p for p in self.pieces[i:j] if p))
+                if sector:
+                    return sector
         return None
 
     # ---- pass 2: entities and agent noun phrases ------------------------------------
@@ -201,9 +228,10 @@ class DocActors:
             start = ent.start + (1 if ent[0].lower_ in DETERMINERS else 0)
             end = next((t.i for t in ent if t.text == "("), ent.end)  # "Front (NVDF" -> "Front"
             end -= 1 if self.doc[end - 1].dep_ == "case" else 0
+            end = self._hyphenated_end(end)
             if start >= end:
                 continue
-            known = self.by_token.get(ent.root.i)
+            known = self.by_token.get(self.doc[start:end].root.i)
             if known is not None and known.start <= start and known.end >= end:
                 continue  # the dictionary already has this span (or a larger one)
             if known is not None and ent.label_ == "ORG" and self.doc[known.start - 1].pos_ == "PROPN":
@@ -212,20 +240,40 @@ class DocActors:
                 continue
             if ent.label_ in PLACE_LABELS:
                 continue  # an unknown place is not an actor
-            self._add(self._entity_mention(start, end, ent.label_))
+            if ent.label_ == "PERSON":  # "Hassan" inside "Hassan Sheikh Mohamud" is not another person
+                for t in range(start, end):
+                    part = self.by_token.get(t)
+                    if part is not None and part.kind == "person" and start <= part.start and part.end <= end:
+                        self._drop(part)
+            self.add(self._entity_mention(start, end, ent.label_))
+
+    def _hyphenated_end(self, end: int) -> int:
+        """A name goes on through hyphens written without spaces ("Kim Yeon" + "-chul"), which the
+        entity recognizer often cuts."""
+        for _ in range(len(self.tokens)):
+            if end + 1 >= len(self.tokens) or self.texts[end] != "-" or self.tokens[end - 1].whitespace_ \
+                    or self.tokens[end].whitespace_ or not self.texts[end + 1][:1].isalpha():
+                break
+            end += 2
+        return end
 
     def _entity_mention(self, start: int, end: int, label: str) -> Mention:
         span = self.doc[start:end]
         root = span.root
         title_start = start
-        while label == "PERSON" and title_start > 0 and title_start - 1 not in self.by_token:
+        while label in ("PERSON", "ORG") and title_start > 0 and title_start - 1 not in self.by_token:
             prev = self.doc[title_start - 1]
-            if prev.dep_ != "compound" or not start <= prev.head.i < end or not self.agent_of(title_start - 1, start):
+            if prev.dep_ != "compound" or not title_start <= prev.head.i < end or not self.agent_of(title_start - 1, start):
                 break
             title_start -= 1
-        inner = self.cue(self.doc[start:end], root.i)
+        if label == "ORG" and title_start < start and _agent_kind(self.doc[start - 1]) != "person":
+            title_start = start  # "Opposition leader X" names a person the parser took for an organization
+        label = "PERSON" if title_start < start else label
+        inner = self.cue(self.doc[start:end], root.i) if label != "PERSON" else None  # a name is no cue
+        inner = inner if inner is None or inner.kind == "country" else None
         m = Mention(title_start, end, root.i, _clean(span.text), KIND_OF_LABEL.get(label, "organization"))
-        m.sector = self.agent_of(title_start, start) if title_start < start else None
+        m.sector = self.title_sector(title_start, start) if title_start < start else None
+        m.title = self.doc[title_start:start].text.lower() if title_start < start else self._related_title(root)
         m.sector = m.sector or self.agent_of(start, end) or self.agent_of(root.left_edge.i, start)
         found = inner or self.context_cue(root) or self._related_cue(root)
         if found is not None:
@@ -252,6 +300,15 @@ class DocActors:
                 return found
         return None
 
+    def _related_title(self, root: Any) -> str:
+        """The description a name is in apposition with ("X, the acting foreign minister" -> "acting foreign
+        minister"), when it is a person noun."""
+        for noun in self._related(root):
+            if noun.pos_ == "NOUN" and _agent_kind(noun) == "person":
+                first = noun.left_edge.i + (1 if noun.left_edge.lower_ in DETERMINERS else 0)
+                return self.doc[first:noun.i + 1].text.lower()
+        return ""
+
     def _related_sector(self, root: Any) -> str | None:
         for noun in self._related(root):
             sector = self.agent_of(noun.left_edge.i, noun.i + 1)
@@ -267,8 +324,10 @@ class DocActors:
             if head.pos_ not in ("NOUN", "PROPN") or any(t in self.by_token for t in range(start, end)):
                 continue
             name = head.head
-            if head.dep_ == "compound" and name.pos_ == "PROPN" and name.i not in self.by_token and not name.ent_type_:
-                self._add(self._named_by_agent(name, sector))
+            named = self.doc[name.left_edge.i:name.i + 1]
+            if head.dep_ == "compound" and name.pos_ == "PROPN" and name.i not in self.by_token \
+                    and not any(t.ent_type_ for t in named):
+                self.add(self._named_by_agent(name, sector))
                 continue
             if head.dep_ in ("compound", "amod") or head.ent_type_:
                 continue
@@ -279,7 +338,11 @@ class DocActors:
                         _agent_kind(head), sector=sector, generic=True)
             found = self.context_cue(head)
             m.country = found.country if found is not None else None
-            self._add(m)
+            stateless = next((o for t in range(np_start, head.i) if (o := self.by_token.get(t)) is not None
+                              and o.sector in STATELESS_SECTORS), None)
+            if stateless is not None and m.country is None:
+                m.sector = stateless.sector  # "UN officials" are the UN's, not a government's
+            self.add(m)
 
     def _pp_end(self, head: Any) -> int:
         """End of the phrase: include "of/from X" when X is an actor (it says whose they are)."""
@@ -311,7 +374,7 @@ class DocActors:
             for child in self.doc[m.head].children:
                 named = self.by_token.get(child.i)
                 if child.dep_ == "appos" and named is not None and named is not m and named.kind == "person":
-                    _adopt(m, named)
+                    adopt(m, named)
                     break
 
     def link_pass(self) -> None:
@@ -327,10 +390,10 @@ class DocActors:
         for m in list(self.mentions):
             text = self._text(m.start, m.end)
             full = acronyms.get(text)
-            if full is None and m.kind == "person" and m.end - m.start == 1:
+            if full is None and m.kind in ("person", "organization") and m.end - m.start == 1 and not m.known:
                 full = next((p for p in people if p.start < m.start and texts[p.end - 1] == text), None)
             if full is not None and full is not m:
-                _adopt(m, full)
+                adopt(m, full)
         surnames = {texts[p.end - 1]: p for p in people}
         for i, text in enumerate(texts):
             full = acronyms.get(text)
@@ -339,13 +402,15 @@ class DocActors:
                 full = person
             if full is not None and i not in self.by_token:
                 m = replace(full, start=i, end=i + 1, head=i)
-                self._add(m)
+                self.add(m)
 
     def host_pass(self) -> None:
-        """An office holder or agent with no country takes the sentence's host country, when it has exactly
-        one: the country of its "in/at X" places or of "a visit to X" ("officials met in X",
-        "paid a visit to X where he met President Y")."""
-        hosts: dict[int, list[tuple[int, str]]] = {}  # sentence start -> (first token it covers, country)
+        """An agent with no country takes the host country of its clause, when it has exactly one: the
+        country of the "in/at X" places of the verb it is an argument of ("officials met in X"), or, for
+        anyone named after it, of "a visit to X" ("paid a visit to X where he met President Y"). A place
+        elsewhere in the sentence says nothing of whose an actor is ("summoned Canada's diplomat in New
+        Delhi" does not make Canada's prime minister Indian), and international actors have no host."""
+        hosts: dict[int, list[tuple[int, int | None, str]]] = {}  # sentence start -> (first token, verb, country)
         for prep in self.tokens:
             if prep.dep_ != "prep":
                 continue
@@ -356,17 +421,36 @@ class DocActors:
             m = self.by_token.get(obj.i) if obj is not None else None
             if m is not None and m.kind == "country" and m.country:  # a traveller is not from where they go
                 sent = self.sent_start[prep.i]
-                hosts.setdefault(sent, []).append((prep.i if travel else sent, m.country))
+                hosts.setdefault(sent, []).append((prep.i, None, m.country) if travel else (sent, verb_above(prep)[0].i, m.country))
         for m in self.mentions:
-            if m.country or not m.sector or m.kind == "country":
+            if m.country or not m.sector or m.kind == "country" or m.sector in STATELESS_SECTORS:
                 continue
             sent = self.sent_start[m.head]
-            found = {c for first, c in hosts.get(sent, ()) if m.start > first or first == sent}
+            verb = verb_above(self.tokens[m.head])[0].i
+            found = {c for first, at, c in hosts.get(sent, ())
+                     if (at is None and m.start > first) or (at == verb and m.generic)}
             if len(found) == 1:
                 m.country = found.pop()
 
-    def run(self) -> list[Actor]:
-        """All passes; the document's actors in text order."""
+    def home_pass(self, home: str, sectors: frozenset[str], people_only: bool) -> None:
+        """Domestic office holders and forces named with no country ("President X", "police", "the army")
+        are the home country's: wire stories qualify foreign ones ("French President X") and leave their
+        own country's unqualified. `home` is the dateline's country when the story is mostly about it; when
+        it is as much about another (`people_only`), only titled people take it."""
+        for m in self.mentions:
+            if m.country or m.sector not in sectors or m.kind == "country":
+                continue
+            head = self.tokens[m.head]
+            if m.kind == "person" and not (m.title or m.generic):
+                continue  # a bare name says nothing of its nationality
+            if people_only and (m.kind != "person" or m.generic):
+                continue
+            if any(c.dep_ == "poss" for c in head.children):
+                continue  # "his guard", "the group's leader": someone else's
+            m.country = home
+
+    def resolve(self) -> None:
+        """All mention passes, in order."""
         agents = self.dictionary_pass()
         self.entity_pass({"ORG", "NORP", "GPE", "FAC", "LOC"})
         self.agent_pass(agents)
@@ -374,6 +458,14 @@ class DocActors:
         self.appositive_pass()
         self.link_pass()
         self.host_pass()
+
+    def run(self) -> list[Actor]:
+        """All passes; the document's actors in text order."""
+        self.resolve()
+        return self.actors()
+
+    def actors(self) -> list[Actor]:
+        """The resolved mentions as actors, in text order (one per span)."""
         seen: dict[tuple[int, int], Mention] = {}
         for m in self.mentions:
             seen.setdefault((m.start, m.end), m)
@@ -409,7 +501,7 @@ def _cue_preps(head: Any) -> list[Any]:
     return preps
 
 
-def _adopt(m: Mention, full: Mention) -> None:
+def adopt(m: Mention, full: Mention) -> None:
     """Make a short mention (acronym, surname) carry the full mention's resolution."""
     m.name, m.kind, m.id, m.known = full.name, full.kind, full.id, True
     m.country, m.sector = full.country or m.country, full.sector or m.sector

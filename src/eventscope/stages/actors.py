@@ -6,12 +6,16 @@ for the actor of an argument's head token, or `resolve_span` for a phrase.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from ..gazetteer import Gazetteer
 from ..records import Actor, Analysis
+from .actor_coref import CorefData, Coreference, load_coref_data
 from .actor_dictionary import ActorDictionary, load_actor_dictionary
 from .actor_mentions import DocActors
+from .frame import parse_dateline, resolve_place
 
 __all__ = ["ActorStage", "actor_at", "load_actor_dictionary", "make_stage", "resolve_span"]
 
@@ -41,16 +45,29 @@ class ActorIndex:
         return best
 
 
-_last_index: list[ActorIndex] = []  # the index of the document analysed last (threads each keep their own local)
+class DocumentActors(tuple):  # type: ignore[type-arg]
+    """The actors stage's output: a tuple of the document's actors that carries its own `ActorIndex`,
+    built on first use, so every later lookup of the same document reuses it without module state."""
+
+    _index: ActorIndex | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return DocumentActors, (tuple(self),)  # the index is rebuilt on demand, never shipped
+
+    def index(self) -> ActorIndex:
+        if self._index is None:
+            self._index = ActorIndex(tuple(self))
+        return self._index
+
+
+def index_of(actors: tuple[Actor, ...]) -> ActorIndex:
+    """The index of a document's actors: the stage's own, or a new one for a tuple built elsewhere."""
+    return actors.index() if isinstance(actors, DocumentActors) else ActorIndex(actors)
 
 
 def actor_at(analysis: Analysis, token: Any) -> Actor | None:
     """The smallest actor mention of the document whose char span covers `token` (None if none)."""
-    index = _last_index[0] if _last_index else None
-    if index is None or index.actors is not analysis.actors:  # identity: the index holds the tuple alive
-        index = ActorIndex(analysis.actors)
-        _last_index[:] = [index]
-    return index.at(token.idx)
+    return index_of(analysis.actors).at(token.idx)
 
 
 def resolve_span(analysis: Analysis, span: Any) -> Actor | None:
@@ -64,18 +81,47 @@ def resolve_span(analysis: Analysis, span: Any) -> Actor | None:
 
 @dataclass(frozen=True)
 class ActorStage:
-    """Finds and resolves actor mentions; needs the parse (a Doc) and the loaded dictionary."""
+    """Finds and resolves actor mentions, then the references back to them; needs the parse (a Doc),
+    the loaded dictionary and the coreference word lists."""
 
     dictionary: ActorDictionary
+    coref: CorefData
+    gazetteer: Gazetteer | None = None  # for the dateline's country (none: no home country)
     name: str = "actors"
+    requires: tuple[str, ...] = ("doc",)
+    assigns: tuple[str, ...] = ("actors",)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         if analysis.doc is None:
             return analysis
         day = analysis.article.date.strftime("%Y%m%d")
-        return analysis.with_(actors=tuple(DocActors(analysis.doc, self.dictionary, day).run()))
+        found = DocActors(analysis.doc, self.dictionary, day)
+        found.resolve()
+        coref = Coreference(found, self.coref)
+        coref.resolve()
+        home, shared = self._home(found, analysis.article.text)
+        if home is not None:
+            found.home_pass(home, self.coref.home_sectors, people_only=shared)
+            coref.share()  # references made before now carry the home country too
+        return analysis.with_(actors=DocumentActors(found.actors()))
+
+    def _home(self, found: DocActors, text: str) -> tuple[str | None, bool]:
+        """The story's home country and whether another is named as often: the dateline's country
+        ("CARACAS, Venezuela (Reuters) -") when the dateline names one and the story names no other more
+        often (a "BEIRUT" dateline on a Syria story, a "DUBAI" one on Saudi-Iran talks, gives none)."""
+        dateline = parse_dateline(text)
+        if dateline is None or self.gazetteer is None:
+            return None, False
+        places = [resolve_place(self.gazetteer, name, dateline.region) for name in dateline.places]
+        countries = {p.country for p in places if p is not None and p.country}
+        if len(countries) != 1:
+            return None, False
+        home = countries.pop()
+        counts = Counter(m.country for m in found.mentions if m.kind == "country" and m.country)
+        mine, other = counts.pop(home, 0), max(counts.values(), default=0)
+        return (home, mine == other) if mine >= other else (None, False)
 
 
 def make_stage(config: Any, resources: Any) -> ActorStage:
-    """Build the stage; the dictionary is loaded once through `resources`."""
-    return ActorStage(resources.actor_dictionary)
+    """Build the stage; the dictionary is loaded once through `resources`, the word lists here."""
+    return ActorStage(resources.actor_dictionary, load_coref_data(), resources.gazetteer)

@@ -1,7 +1,8 @@
 """Turn an argument token into an Actor: the actors stage's mention when there is one, else the phrase itself.
 
-Pronouns ("it", "they") are resolved to the nearest earlier compatible actor
-of the sentence or the sentence before; an unresolved pronoun is dropped.
+Pronouns ("it", "they") take the actor the actors stage's coreference gave them; one it left
+unresolved falls back to the nearest earlier compatible event source of the sentence or the sentence
+before; an unresolved pronoun is dropped.
 """
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..nlp.syntax import is_root
 from ..records import Actor, Analysis
+from .actor_mentions import STATELESS_SECTORS
 from .actors import actor_at
+from .frame import parse_dateline
 
 # Subtrees that describe an argument rather than name it; left out of its text.
 TRIM_DEPS = frozenset({"relcl", "appos", "punct", "conj", "cc", "acl", "advcl", "parataxis"})
@@ -23,6 +27,8 @@ PRONOUNS: dict[str, frozenset[str | None]] = {
     "he": frozenset({"person", None}), "him": frozenset({"person", None}), "his": frozenset({"person", None}),
     "she": frozenset({"person", None}), "her": frozenset({"person", None}),
 }
+# Dependencies of a word that modifies a noun rather than names a party ("Russian" in "Russian flags").
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 # "the two sides", "both countries": a plural noun that points back at the parties of the last event.
 PARTY_NOUNS = frozenset({"side", "party", "country", "nation", "leader", "government", "delegation", "minister", "state"})
@@ -35,6 +41,11 @@ class Resolver:
     analysis: Analysis
     recent: list[tuple[int, int, Actor]] = field(default_factory=list)  # (sentence index, char, actor)
     last_pair: tuple[int, tuple[Actor, ...]] | None = None  # parties of the latest dyadic event
+    story_start: int = field(init=False)  # char offset after the dateline, whose words are no party
+
+    def __post_init__(self) -> None:
+        dateline = parse_dateline(self.analysis.article.text)
+        self.story_start = 0 if dateline is None else dateline.end
 
     def remember_pair(self, sent_index: int, source: Actor, target: Actor) -> None:
         self.last_pair = (sent_index, (source, target))
@@ -54,8 +65,13 @@ class Resolver:
 
     def actor(self, token: Any, sent_index: int) -> tuple[Actor | None, bool]:
         """The actor for an argument head, and whether it came from pronoun resolution."""
+        if token.idx < self.story_start:  # the parser hung the story's subject on the dateline's place
+            siblings = [c for c in token.head.children if c.dep_ == token.dep_ and c.i != token.i]
+            inside = (t for t in (*token.subtree, *siblings) if t.idx >= self.story_start and t.dep_ not in MODIFIER_DEPS)
+            found = next((a for t in inside if (a := actor_at(self.analysis, t)) is not None), None)
+            return found, False
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
-            return self._pronoun(token, sent_index), True
+            return actor_at(self.analysis, token) or self._pronoun(token, sent_index), True
         found = actor_at(self.analysis, token)
         if found is not None:
             return found, False
@@ -92,6 +108,8 @@ class Resolver:
     def _inner_mention(self, token: Any, start: int, end: int) -> Actor | None:
         best: tuple[int, Actor] | None = None
         for tok in _kept(token):
+            if tok.pos_ == "PRON":
+                continue  # "his counterpart" is not him (an owned thing's owner is event_args' to find)
             if start <= tok.idx < end and (found := actor_at(self.analysis, tok)) is not None:
                 depth = sum(1 for _ in _path(tok, token))
                 if best is None or depth < best[0]:
@@ -110,6 +128,23 @@ class Resolver:
         return earlier[-1] if earlier else None
 
 
+def sentence_countries(analysis: Analysis, sent: Any) -> set[str]:
+    """Countries of the actors a sentence names as parties in their own right: not those that only modify
+    another noun ("U.S. air strikes", "a Russian-led alliance", "Ecuador's prisons" say whose the strikes,
+    the alliance and the prisons are, not whose a source is)."""
+    found: set[str] = set()
+    for tok in sent:
+        actor = actor_at(analysis, tok)
+        if actor is None or not actor.country or actor.start is None or actor.end is None:
+            continue
+        if tok.head.i != tok.i and actor.start <= tok.head.idx < actor.end:
+            continue  # not the head of its mention
+        if tok.dep_ in MODIFIER_DEPS and tok.head.i != tok.i:
+            continue
+        found.add(actor.country)
+    return found
+
+
 def _kept(token: Any) -> list[Any]:
     out = [token]
     for child in token.children:
@@ -119,6 +154,8 @@ def _kept(token: Any) -> list[Any]:
 
 
 def _path(tok: Any, top: Any) -> Any:
-    while tok.i != top.i and tok.head.i != tok.i:
+    for _ in range(len(tok.doc)):
+        if tok.i == top.i or is_root(tok):
+            return
         yield tok
         tok = tok.head

@@ -3,33 +3,67 @@
 Works on spaCy tokens only (no word order heuristics): subjects through
 nsubj / passive agent / relative clauses / control verbs / shared conjoined
 subjects, targets through objects and prepositions, and coordination
-expanded into one argument per conjunct.
+expanded into one argument per conjunct. A target is an actor, never a thing:
+a weapon, vehicle, object or bare place object gives way to the actor it
+belongs to or concerns ("seized his laptop" -> his; "suspended transactions
+with Niger" -> Niger), or to no target. The word lists live in
+`data/lexicon/arguments.toml`.
 """
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from ..nlp.syntax import RELATIVE_PRONOUNS, child
-from .event_lexicon import Match
+from ..nlp.syntax import RELATIVE_PRONOUNS, child, subject_of
+from ..tables import data_file
+from .event_lexicon import FUTURE_AUX, Match
 
-SUBJECT_DEPS = ("nsubj", "csubj")
-# Prepositions that introduce the other party of an event ("talks with A", "visit to B", "strikes on C").
-TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "onto"})
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
-# Named-entity types that are never a party to an event ("defended ... Thursday", "last month's invasion").
-NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
-# Types whose victim may be any noun ("killed civilians", "arrested journalists").
-PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "AID", "RETREAT"})
-# For these nominal types "of" introduces the target ("the arrest of X"), otherwise the actor ("the visit of X").
-OF_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "RETREAT"})
-VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
-MEANS_PREPS = frozenset({"in", "during", "by"})
-# Nouns for a message; a clause modifying one is its author's act ("issued a statement demanding ...").
-MESSAGE_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "report", "letter", "note",
-                           "message", "resolution", "decree", "proposal", "motion", "appeal", "ultimatum", "video"})
-# Stances whose passive form describes the subject's own position ("X is opposed to", "X is committed to").
-STATIVE_TYPES = frozenset({"AGREE", "REJECT", "SUPPORT"})
+# Parts of speech an argument head can have (a stray "by" of "passers-by" is no actor).
+ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+@dataclass(frozen=True)
+class Words:
+    """The lists of `data/lexicon/arguments.toml` (reasons are given there)."""
+
+    background_marks: frozenset[str]
+    time_heads: frozenset[str]
+    target_preps: frozenset[str]
+    owner_preps: frozenset[str]
+    means_preps: frozenset[str]
+    means_actor_preps: frozenset[str]
+    object_control: frozenset[str]
+    message_nouns: frozenset[str]
+    patient_subject_verbs: frozenset[str]
+    patient_subject_preps: frozenset[str]
+    quantity_heads: frozenset[str]
+    proxy_heads: frozenset[str]
+    patient_types: frozenset[str]
+    of_target_types: frozenset[str]
+    violent_types: frozenset[str]
+    stative_types: frozenset[str]
+    symmetric_types: frozenset[str]
+    force_object_types: frozenset[str]
+    joint_nouns: frozenset[str]
+    reciprocal_words: frozenset[str]
+    not_actor_ents: frozenset[str]
+    thing_ents: frozenset[str]
+    things: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    """The argument word lists, read once per process."""
+    raw = tomllib.loads(data_file("lexicon", "arguments.toml").read_text("utf-8"))
+    c, a, t, n = raw["clauses"], raw["arguments"], raw["types"], raw["non_actors"]
+    return Words(*(frozenset(x) for x in (
+        c["background_marks"], c["time_heads"], a["target_preps"], a["owner_preps"], a["means_preps"], a["means_actor_preps"],
+        a["object_control"], a["message_nouns"], a["patient_subject_verbs"], a["patient_subject_preps"],
+        a["quantity_heads"], a["proxy_heads"], t["patient"], t["of_target"], t["violent"], t["stative"], t["symmetric"], t["force_object"], t["joint_nouns"], t["reciprocal_words"],
+        n["entities"], n["thing_entities"], n["things"])))
 
 
 @dataclass(frozen=True)
@@ -40,12 +74,13 @@ class Roles:
     targets: tuple[Any, ...]
     reciprocal: bool = False
     inherited: bool = False  # the subject came from another clause (control, conjunction)
+    joint: bool = False  # the act is one between its parties ("signed an accord"): symmetric when untargeted
+    crossed: bool = False  # the parties act on each other ("expelled each other's diplomats")
 
 
 def conjuncts(token: Any) -> tuple[Any, ...]:
     """`token` and the tokens coordinated with it ("A and B" -> A, B)."""
     return (token, *token.conjuncts) if token is not None else ()
-
 
 
 def _pobj(prep: Any) -> Any | None:
@@ -60,64 +95,175 @@ def _relative_head(token: Any, verb: Any) -> Any:
 
 
 def _voice(verb: Any) -> bool:
-    """True when the verb is passive (an auxpass child, or a bare participle modifying a noun)."""
+    """True when the verb is passive: an auxpass child, a bare participle modifying a noun, or a bare
+    participle coordinated with a passive ("100 were killed and 300 wounded")."""
     deps = {c.dep_ for c in verb.children}
     if deps & {"auxpass", "nsubjpass"}:
         return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and not deps & {"aux", "dobj", "obj"}:
+        return child(verb.head, "auxpass", "nsubjpass") is not None
     return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not deps & {"nsubj", "aux"}
-
-
-# Verbs whose object, not their subject, does what their to-infinitive says ("urged Iran to leave").
-OBJECT_CONTROL = frozenset({
-    "urge", "ask", "force", "persuade", "allow", "order", "call", "help", "tell", "invite", "encourage", "compel",
-    "press", "pressure", "request", "advise", "warn", "instruct", "permit", "enable", "require", "authorize",
-    "authorise", "oblige", "beg", "implore", "push", "convince", "direct", "appeal", "expect", "want", "need",
-    "prompt", "drive", "lead", "cause", "get", "challenge", "dare", "remind", "recruit", "train", "pay", "hire",
-})
 
 
 def subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
     """The grammatical subject (or controller) of `verb`, and whether it was inherited from another verb."""
     if depth > 4:
         return None, True
-    for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass":
-            return _relative_head(c, verb), depth > 0
+    own = subject_of(verb)
+    if own is not None:
+        return _relative_head(own, verb), depth > 0
+    mark = child(verb, "mark")
+    if mark is not None and (own := child(mark, "pobj", "nsubj")) is not None:
+        return own, depth > 0  # a subject the parser hung on the subordinator ("after Peru expelled ...")
+    fronted = _fronted_actor(verb)
+    if fronted is not None:
+        return fronted, depth > 0
     dep, head = verb.dep_, verb.head
     if dep in ("relcl", "acl") and verb.tag_ in ("VBN", "VBG"):
         if verb.tag_ == "VBN":
             return None, False
-        if head.lemma_.lower() in MESSAGE_NOUNS and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
+        if head.lemma_.lower() in words().message_nouns and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
             return subject(head.head, depth + 1)
         return head, False
     if dep == "xcomp":  # object control ("urged Iran to leave") else subject control ("used gas to disperse")
-        obj = child(head, "dobj", "obj") if head.lemma_.lower() in OBJECT_CONTROL else None
+        obj = child(head, "dobj", "obj") if head.lemma_.lower() in words().object_control else None
         return (obj, True) if obj is not None else subject(head, depth + 1)
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):  # "its efforts to move", "Iran's plan to strike"
         poss = child(head, "poss")
         if poss is not None:
             return poss, True
         return subject(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "obj") else (None, True)
+    if dep == "advcl" and verb.tag_ == "VBG" and _voice(head) and (agent := child(head, "agent")) is not None:
+        return _pobj(agent), True  # "X was attacked by Y, killing 20": Y killed
     if dep in ("conj", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
-        return subject(head, depth + 1)
+        found, _ = subject(head, depth + 1)
+        if found is not None and found.lemma_.lower() in words().things and head.dep_ in ("ccomp", "conj"):
+            return subject(head.head, depth + 2)[0], True  # attached to the wrong clause: "X said missiles landed and lodged a protest"
+        return found, True
     if dep == "pcomp" and head.dep_ == "prep":
         return subject(head.head, depth + 1)
     return None, depth > 0
 
 
+def _fronted_actor(verb: Any) -> Any | None:
+    """A named actor the parser hung in a prepositional phrase before a subjectless verb ("and on Saturday
+    Kim Yo Jong warned ..."): the verb's subject."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.i < verb.i:
+            obj = _pobj(prep)
+            if obj is not None and obj.ent_type_ in ("PERSON", "ORG", "NORP") and obj.pos_ == "PROPN" \
+                    and obj.right_edge.i + 3 >= verb.i:
+                return obj
+    return None
+
+
 def _is_actorish(token: Any, has_mention: Any) -> bool:
-    if token.ent_type_ in NOT_ACTOR_ENTS:
+    if token.ent_type_ in words().not_actor_ents or is_thing(token, has_mention):
         return False
     if has_mention(token) or token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ACTOR_ENTS:
         return True
     return any(c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_ENTS) for c in token.children)
 
 
-def _prep_targets(host: Any, used: set[Any], preps: frozenset[str], has_mention: Any) -> Any | None:
-    for prep in host.children:
-        if prep.dep_ == "prep" and prep.lower_ in preps:
+def is_thing(token: Any, has_mention: Any) -> bool:
+    """A weapon, vehicle, object, service or bare place, which is never a party to an event: its head is
+    in the `things` list, or it is a thing or place entity that the actors stage did not resolve."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.lemma_.lower() in words().things or token.lower_ in words().things:
+        return True
+    return token.ent_type_ in words().thing_ents and not has_mention(token)
+
+
+def _counted(token: Any) -> Any:
+    """The people a quantity stands for ("six of the diplomats" -> diplomats, "13 of them" -> them), and
+    the group a proxy acts for ("representatives of the two sides" -> the two sides)."""
+    for _ in range(2):  # "two members of the delegation"
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NUM" and lemma not in words().quantity_heads and lemma not in words().proxy_heads:
+            return token
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = _pobj(prep) if prep is not None else None
+        if obj is None or obj.pos_ not in ARGUMENT_POS:
+            return token
+        token = obj
+    return token
+
+
+def _owner(token: Any, has_mention: Any, possessor: bool = True, depth: int = 0) -> Any | None:
+    """The actor a thing or message belongs to or concerns: a possessor ("his laptop", "Iran's offer"),
+    an actor modifier ("Russian assets"), or an owner preposition, also of an adjective ("transactions with
+    Niger", "areas close to US bases"), looked for through one more noun ("the gate of the army's
+    headquarters" -> the army)."""
+    if possessor:
+        for c in token.children:
+            if c.dep_ == "poss" and c.ent_type_ not in words().not_actor_ents and c.pos_ in ARGUMENT_POS:
+                return c
+    for c in token.children:
+        if c.dep_ in ("amod", "compound", "nmod") and has_mention(c) and not is_thing(c, has_mention):
+            return c
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    preps += [p for a in token.children if a.dep_ == "amod" for p in a.children if p.dep_ == "prep"]  # "close to"
+    for prep in preps:
+        if prep.lower_ in words().owner_preps:
             obj = _pobj(prep)
-            if obj is not None and obj not in used and _is_actorish(obj, has_mention):
+            if obj is None:
+                continue
+            obj = _counted(obj)
+            if _is_actorish(obj, has_mention):
+                return obj
+            if depth == 0 and obj.pos_ == "NOUN" and (found := _owner(obj, has_mention, True, 1)) is not None:
+                return found
+    return None
+
+
+def _actor_args(tokens: tuple[Any, ...], has_mention: Any, target: bool, inherited: bool = False) -> tuple[Any, ...]:
+    """Argument heads that can be actors: quantities read through, dates and stray words dropped, each
+    position once. A thing target gives way to its owner; a thing source stays when it is the verb's own
+    subject ("Russian jets struck": the jets' operator acted), not when inherited from another clause."""
+    out: list[Any] = []
+    for tok in tokens:
+        tok = _counted(tok)
+        if tok.pos_ in ("VERB", "AUX") and (own := subject_of(tok)) is not None:
+            tok = own  # a mis-parsed clausal subject ("the Red Cross operating in Iraq said"): its own subject
+        if (tok.pos_ not in ARGUMENT_POS and not has_mention(tok)) or (
+                tok.ent_type_ in words().not_actor_ents and tok.pos_ != "NUM"):
+            continue  # a stray word or a date; a bare number stays ("300 were wounded")
+        if (target or inherited) and is_thing(tok, has_mention):
+            tok = _owner(tok, has_mention) if target else None
+        if tok is not None and all(tok.i != o.i for o in out):
+            out.append(tok)
+    return tuple(out)
+
+
+def _roles(match: Match, sources: Any, targets: Any, has_mention: Any, reciprocal: bool = False,
+           inherited: bool = False) -> Roles:
+    crossed = targets is not None and _each_other(_counted(targets))
+    return Roles(_actor_args(conjuncts(sources), has_mention, False, inherited),
+                 () if crossed else _actor_args(conjuncts(targets), has_mention, True), reciprocal, inherited,
+                 joint=_joint(match), crossed=crossed)
+
+
+def _joint(match: Match) -> bool:
+    """A joint act: the trigger or its object is a noun of one ("signed an accord", "a truce")."""
+    verb = match.head
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] if match.trigger.kind == "verb" else []
+    return any(t.lemma_.lower() in words().joint_nouns for t in (*match.tokens, *objects))
+
+
+def _each_other(token: Any) -> bool:
+    """A target that is the parties themselves: "each other", "one another", "the other's diplomats"."""
+    return token.lower_ in words().reciprocal_words or any(
+        c.dep_ in ("poss", "amod") and c.lower_ in words().reciprocal_words for c in token.children)
+
+
+def _prep_targets(host: Any, used: set[int], preps: frozenset[str], has_mention: Any) -> Any | None:
+    """The actor object of one of `preps` on `host`; a phrase fronted before a verb is an adjunct
+    ("On Saturday, ..."), never the target."""
+    for prep in host.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps and not (host.pos_ in ("VERB", "AUX") and prep.i < host.i):
+            obj = _pobj(prep)
+            if obj is not None and obj.i not in used and _is_actorish(_counted(obj), has_mention):
                 return obj
     return None
 
@@ -125,27 +271,68 @@ def _prep_targets(host: Any, used: set[Any], preps: frozenset[str], has_mention:
 def verb_roles(match: Match, has_mention: Any) -> Roles:
     """Source and target heads of a verb (or predicative adjective) trigger."""
     verb = match.head if match.trigger.kind == "verb" else match.head.head
-    used = set(match.tokens)
+    used = {t.i for t in match.tokens}
     subj, inherited = subject(verb)
     if _voice(verb) and not _stative(match, verb):
         agent = child(verb, "agent")
         src = _pobj(agent) if agent is not None else _means_actor(match, verb, has_mention)
+        if src is not None and is_thing(_counted(src), has_mention):  # "hit by a bomb planted by X": X
+            src = _perpetrator(_counted(src), has_mention)
         patient = subj if subj is not None else (verb.head if verb.dep_ == "acl" else None)
-        if patient is not None and not _is_actorish(patient, has_mention) and match.trigger.type not in PATIENT_TYPES:
+        if patient is not None and not _is_actorish(_counted(patient), has_mention) \
+                and match.trigger.type not in words().patient_types:
             patient = None  # "the issue was discussed": a topic, not a party
-        return Roles(conjuncts(src), conjuncts(patient), inherited=inherited)
-    return Roles(conjuncts(subj), conjuncts(_verb_target(match, verb, used, has_mention)), inherited=inherited)
+        return _roles(match, src, patient, has_mention, inherited=inherited)
+    target = _verb_target(match, verb, used, has_mention)
+    if target is None:
+        target = _complement_target(match, verb, used, has_mention)
+    return _roles(match, subj, target, has_mention, inherited=inherited)
+
+
+def _perpetrator(weapon: Any, has_mention: Any) -> Any | None:
+    """Who used a weapon that is the agent of a passive: the agent of its own participle ("a bomb planted by
+    X"), or the actor modifying it ("a Russian missile"); none when the text names no one."""
+    for c in weapon.children:
+        if c.dep_ == "acl" and (agent := child(c, "agent")) is not None and (obj := _pobj(agent)) is not None:
+            return obj
+    return next((c for c in weapon.children if c.dep_ in ("amod", "compound", "poss") and has_mention(c)), None)
+
+
+def _complement_target(match: Match, verb: Any, used: set[int], has_mention: Any) -> Any | None:
+    """The target of the clause a trigger takes as its content ("threatened to expel Russian diplomats",
+    "is ready to send aid to Haiti"): that clause's actor object or target preposition."""
+    hosts = [verb] if match.head.i == verb.i else [match.head, verb]
+    for host in hosts:
+        for comp in host.children:
+            if comp.dep_ != "xcomp" or comp.pos_ not in ("VERB", "AUX"):
+                continue
+            for c in comp.children:
+                if c.dep_ in ("dobj", "obj", "dative") and c.i not in used:
+                    head = _counted(c)
+                    if any(p.dep_ == "poss" and p.pos_ == "PRON" for p in head.children):
+                        continue  # the subject's own ("agreed to separate their forces")
+                    if is_thing(head, has_mention) or not _is_actorish(head, has_mention):
+                        found = _owner(head, has_mention, False)
+                        if found is not None:
+                            return found
+                        continue
+                    return c
+            found = _prep_targets(comp, used, words().target_preps, has_mention)
+            if found is not None:
+                return found
+    return None
 
 
 def _means_actor(match: Match, verb: Any, has_mention: Any) -> Any | None:
     """The perpetrator named by the means of an agentless violent passive ("killed in Israeli shelling",
-    "wounded in a Russian strike"): the actor modifying a common noun after "in", "during" or "by"."""
-    if match.trigger.type not in VIOLENT_TYPES:
+    "wounded in a Russian strike", "injured in clashes with police"): the actor modifying a common noun
+    after "in", "during" or "by", or the object of its "by" / "with"."""
+    if match.trigger.type not in words().violent_types:
         return None
     for prep in verb.children:
-        obj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ in MEANS_PREPS else None
+        obj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ in words().means_preps else None
         if obj is not None and obj.pos_ == "NOUN":
-            by = next((_pobj(c) for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            by = next((_pobj(c) for c in obj.children if c.dep_ == "prep" and c.lower_ in words().means_actor_preps), None)
             found = next((c for c in obj.children if c.dep_ in ("poss", "amod", "compound") and has_mention(c)), by)
             if found is not None and _is_actorish(found, has_mention):
                 return found
@@ -154,55 +341,96 @@ def _means_actor(match: Match, verb: Any, has_mention: Any) -> Any | None:
 
 def _stative(match: Match, verb: Any) -> bool:
     """An agentless passive of a stance verb with a "to" complement is the subject's stance ("is opposed to")."""
-    if match.trigger.type not in STATIVE_TYPES or child(verb, "agent") is not None:
+    if match.trigger.type not in words().stative_types or child(verb, "agent") is not None:
         return False
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return False  # a future passive is an act ("would be flown to"), recoded as intent, not a stance
     return any((c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in verb.children)
 
 
-def _verb_target(match: Match, verb: Any, used: set[Any], has_mention: Any) -> Any | None:
-    """First of: a free direct or indirect object, the object of a pattern preposition, a target preposition."""
+def _object_target(match: Match, obj: Any, has_mention: Any) -> Any | None:
+    """The target an object gives: itself when it is an actor (or any victim noun of a patient type),
+    else the actor it belongs to ("suspended transactions with Niger", "rejected an offer by Seoul",
+    "seized weapons from the rebels"); none when it is the force put to use ("deployed troops")."""
+    head = _counted(obj)
+    if match.trigger.type in words().force_object_types:
+        return None
+    if is_thing(head, has_mention):
+        return _owner(head, has_mention) or _prep_targets(obj.head, {obj.i}, words().owner_preps, has_mention)
+    if _is_actorish(head, has_mention) or (match.trigger.type in words().patient_types and head.pos_ in ("NOUN", "PROPN")
+                                           and head.ent_type_ not in words().not_actor_ents):
+        return obj
+    return _owner(head, has_mention) if head.pos_ == "NOUN" else None
+
+
+def _verb_target(match: Match, verb: Any, used: set[int], has_mention: Any) -> Any | None:
+    """First of: a free direct or indirect object, the object of a pattern preposition, an actor the pattern's
+    own object names ("summoned the ambassador"), a target preposition, the owner of the pattern's object."""
     for c in verb.children:
-        if c.dep_ in ("dobj", "obj", "dative") and c not in used:
-            if _is_actorish(c, has_mention) or (match.trigger.type in PATIENT_TYPES and c.pos_ in ("NOUN", "PROPN")
-                                                and c.ent_type_ not in NOT_ACTOR_ENTS):
-                return c
+        if c.dep_ in ("dobj", "obj", "dative") and c.i not in used:
+            found = next((t for o in conjuncts(c) if (t := _object_target(match, o, has_mention)) is not None), None)
+            if found is not None:
+                return found
     for tok in match.tokens[1:]:
         if tok.dep_ == "aux":  # "X said Y must leave": the target is Y
             return subject(tok.head)[0]
-        if tok.dep_ in ("prep", "agent"):
+        if tok.dep_ in ("prep", "agent"):  # the pattern's own preposition: any victim noun of a patient type
             obj = _pobj(tok)
-            if obj is not None and obj not in used and _is_actorish(obj, has_mention):
+            if obj is not None and obj.i not in used and (_is_actorish(_counted(obj), has_mention) or (
+                    match.trigger.type in words().patient_types and _counted(obj).pos_ == "NOUN"
+                    and not is_thing(_counted(obj), has_mention))):
                 return obj
+        if tok.dep_ in ("dobj", "obj") and has_mention(tok) and not is_thing(tok, has_mention) \
+                and match.trigger.type not in words().force_object_types:
+            return tok
     nouns = [c for t in match.tokens[1:] if t.pos_ in ("NOUN", "PROPN") for c in conjuncts(t)]
     for host in (*nouns, verb):
-        found = _prep_targets(host, used, TARGET_PREPS, has_mention)
+        found = _prep_targets(host, used, words().target_preps, has_mention)
         if found is not None:
             return found
-    return None
+    # the pattern's object names its owner ("froze Nigerien assets"); by a possessive only for types whose
+    # noun takes its patient there ("ordered their expulsion"), else it points back at the subject ("held their summit")
+    possessor = match.trigger.type in words().of_target_types
+    return next((o for n in nouns if (o := _owner(n, has_mention, possessor)) is not None and o.i not in used), None)
 
 
 def noun_roles(match: Match, has_mention: Any) -> Roles:
-    """Source and target of a nominal trigger: possessive, demonym, "by" / "of" / "between" phrases."""
+    """Source and target of a nominal trigger: possessive, demonym, "by" / "of" / "between" phrases; an
+    event noun the subject "comes under" is told from its target ("came under attack from Y")."""
     noun, typ = match.head, match.trigger.type
-    used = set(match.tokens)
+    used = {t.i for t in match.tokens}
+    undergoer = patient_subject(match)
     src = child(noun, "poss")
-    if src is not None and src.ent_type_ in NOT_ACTOR_ENTS:
+    if src is not None and src.ent_type_ in words().not_actor_ents:
         src = None
     if src is None:
-        src = next((c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c not in used
+        src = next((c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i not in used
                     and _is_actorish(c, has_mention)), None)
     target = None
     for prep in noun.children:
         if prep.dep_ not in ("prep", "agent"):
             continue
         obj = _pobj(prep)
-        if obj is None or obj in used:
+        if obj is None or obj.i in used:
             continue
         word = prep.lower_
         if word == "between" and src is None:
-            return Roles(conjuncts(obj), (), reciprocal=True)
-        if word == "by" or (word == "of" and typ not in OF_TARGET_TYPES) or word == "from":
+            return _roles(match, obj, None, has_mention, reciprocal=True)
+        if word == "by" or (word == "of" and typ not in words().of_target_types) or word == "from":
             src = src if src is not None else obj
-        elif (word == "of" or word in TARGET_PREPS) and target is None and _is_actorish(obj, has_mention):
+        elif (word == "of" or word in words().target_preps) and target is None and _is_actorish(_counted(obj), has_mention):
             target = obj
-    return Roles(conjuncts(src), conjuncts(target))
+    if undergoer is not None:
+        return _roles(match, src, undergoer, has_mention)
+    return _roles(match, src, target, has_mention)
+
+
+def patient_subject(match: Match) -> Any | None:
+    """The subject that undergoes a nominal trigger ("the convoy came under attack": the convoy), or None."""
+    noun = match.head
+    if match.trigger.kind != "noun" or noun.dep_ != "pobj" or noun.head.lower_ not in words().patient_subject_preps:
+        return None
+    verb = noun.head.head
+    if verb.lemma_.lower() not in words().patient_subject_verbs:
+        return None
+    return subject(verb)[0]

@@ -1,7 +1,10 @@
 """The trigger lexicon: verb, noun and adjective patterns mapped to PLOVER type, mode and CAMEO code.
 
-The data lives in `data/lexicon/triggers.tsv` (format in that folder's
-README.md); analysts add rows in their own files named by `[data] lexicon`.
+The data lives in `data/lexicon/`: `phoenix.triggers.tsv` (generated from the
+Phoenix verb dictionary by `scripts/build_lexicon.py`), then the hand rows of
+`triggers.tsv`, which win over generated rows with the same pattern (format in
+that folder's README.md); analysts add rows in their own files named by
+`[data] lexicon`, read last.
 Matching is a dict lookup on the head lemma, then a check that the other
 words of the pattern sit in the head's syntactic frame.
 """
@@ -11,18 +14,30 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import ConfigError
+from ..nlp.syntax import children, subject_of
 from ..records import PLOVER_TYPES
 
-KINDS = ("verb", "noun", "adj")
-BUILTIN = "triggers.tsv"
+# `intent`: a verb that reports an event only as an announced intent ("would respond" is a threat,
+# "responded" no event); stored as a verb trigger that needs a future auxiliary.
+KINDS = ("verb", "noun", "adj", "intent")
+# Shipped trigger files in reading order: a later row with the same kind and pattern replaces an earlier one.
+SHIPPED = ("phoenix.triggers.tsv", "triggers.tsv")
 INTENT = "intent.tsv"
+NONEVENTS = "nonevents.tsv"
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+# Auxiliaries under which an `intent` row is an announced action: the future, and a stated possibility
+# ("X could use force" is a threat).
+INTENT_AUX = FUTURE_AUX | {"could", "may", "might"}
 # Children of a verb that can hold the rest of a pattern: particles, prepositions, objects, complements.
 FRAME_DEPS = frozenset({"prt", "prep", "dobj", "obj", "attr", "acomp", "oprd", "dative", "agent", "advmod", "xcomp", "ccomp"})
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# Prepositions on a violence trigger whose object can be its cause ("killed in a crash", "destroyed by fire").
+CAUSE_PREPS = frozenset({"in", "by", "during", "amid", "after", "from"})
+# Subordinators of a clause on the trigger that can give its cause ("killed when an earthquake struck").
+CAUSE_MARKS = frozenset({"when", "as", "after", "while"})
 
 
 @dataclass(frozen=True)
@@ -36,6 +51,7 @@ class Trigger:
     mode: str | None
     cameo: str | None
     origin: str
+    future_only: bool = False
 
     @property
     def size(self) -> int:
@@ -60,12 +76,71 @@ class Match:
 
 
 @dataclass(frozen=True)
+class NonEvents:
+    """Disasters, accidents, animals and apolitical crime (`nonevents.tsv`): a trigger of one of `types`
+    whose cause is one of these reports no PLOVER event ("an earthquake killed 20", "killed in a crash")."""
+
+    types: frozenset[str] = frozenset()
+    nouns: dict[str, tuple[tuple["Slot", ...], ...]] = field(default_factory=dict)  # head -> modifier slots
+    verbs: frozenset[str] = frozenset()
+
+    def cancels(self, trigger: Trigger, token: Any) -> bool:
+        """Whether the trigger headed by `token` has a disaster, accident or apolitical cause."""
+        if trigger.type not in self.types:
+            return False
+        if trigger.kind == "noun":
+            return any(self._cause(c) for c in token.children if c.dep_ in NOUN_MODIFIER_DEPS) or \
+                any(self._cause(p) for c in children(token, "prep") if c.lower_ in CAUSE_PREPS
+                    for p in children(c, "pobj"))
+        verb = token.head if trigger.kind == "adj" else token
+        return any(self._cause(c) for c in _causes(verb)) or any(
+            c.lemma_.lower() in self.verbs or any(self._cause(s) for s in _causes(c, clause=True))
+            for c in children(verb, "advcl") if any(m.lower_ in CAUSE_MARKS for m in children(c, "mark", "advmod")))
+
+    def _cause(self, noun: Any) -> bool:
+        """Whether the noun (or a compound name on it: "Hurricane Ian") is a listed cause."""
+        return any(self._listed(t) for t in (noun, *children(noun, "compound")))
+
+    def _listed(self, noun: Any) -> bool:
+        """A row matches when a modifier fills each of its slots, and none fills a `!` slot."""
+        words = [_words_of(c) for c in noun.children if c.dep_ in NOUN_MODIFIER_DEPS]
+        for mods in self.nouns.get(noun.lemma_.lower(), ()) + self.nouns.get(noun.lower_, ()):
+            if all(any(not slot.words.isdisjoint(w) for w in words) != slot.negative for slot in mods):
+                return True
+        return False
+
+
+class Slot(NamedTuple):
+    """A modifier slot of `nonevents.tsv`: one of `words` must modify the noun (`!a|b`: none may)."""
+
+    words: frozenset[str]
+    negative: bool
+
+
+def _causes(verb: Any, clause: bool = False) -> list[Any]:
+    """Nouns that can be a verb's cause: its subject (a conjoined verb shares its head's), its passive
+    agent, and (on the trigger itself) the objects of `in|by|during|...`."""
+    tok = verb
+    for _ in range(len(verb.doc)):  # up a chain of conjoined verbs to the one with a subject
+        if tok.dep_ != "conj" or subject_of(tok) is not None:
+            break
+        tok = tok.head
+    subj = subject_of(tok)
+    out = [subj] if subj is not None else []
+    out.extend(p for a in children(verb, "agent") for p in children(a, "pobj"))
+    if not clause:
+        out.extend(p for c in children(verb, "prep") if c.lower_ in CAUSE_PREPS for p in children(c, "pobj"))
+    return out
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Triggers indexed by (kind, head lemma), and the recoding of future-tense triggers (`intent.tsv`)."""
 
     index: dict[tuple[str, str], tuple[Trigger, ...]]
     intent: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)
     forms: dict[str, str] = field(default_factory=dict)  # regular inflection of a verb head -> the head
+    nonevents: NonEvents = field(default_factory=NonEvents)
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.index.values())
@@ -75,7 +150,8 @@ class Lexicon:
         return {t.type for ts in self.index.values() for t in ts if t.type}
 
     def match(self, token: Any) -> Match | None:
-        """The most specific trigger headed by `token` (None when nothing matches)."""
+        """The most specific trigger headed by `token` (None when nothing matches); a violence trigger
+        with a disaster or accident as its cause comes back as a block (`nonevents.tsv`)."""
         kind = _kind_of(token)
         if kind is None:
             return None
@@ -85,10 +161,15 @@ class Lexicon:
             return None
         frame = _noun_frame(token) if kind == "noun" else _verb_frame(token)
         best: Match | None = None
+        future = kind == "verb" and any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for c in token.children)
         for trig in cands:
+            if trig.future_only and not future:
+                continue
             used = _fill(trig.words, frame)
             if used is not None and (best is None or trig.size > best.trigger.size):
                 best = Match(trig, token, (token, *used))
+        if best is not None and self.nonevents.cancels(best.trigger, token):
+            return replace(best, trigger=replace(best.trigger, type=None, mode=None, cameo=None))
         return best
 
 
@@ -156,7 +237,8 @@ def _parse_row(fields: list[str], where: str) -> Iterator[Trigger]:
     # verb phrases are head-first ("call for"), noun compounds head-last ("air strike")
     head_slot, rest = (slots[-1], slots[:-1]) if kind == "noun" else (slots[0], slots[1:])
     for head in sorted(head_slot):
-        yield Trigger(kind, head, tuple(rest), None if typ == "-" else typ, mode or None, cameo or None, where)
+        yield Trigger("verb" if kind == "intent" else kind, head, tuple(rest), None if typ == "-" else typ,
+                      mode or None, cameo or None, where, future_only=kind == "intent")
 
 
 def _rows(text: str, name: str) -> Iterator[Trigger]:
@@ -187,6 +269,33 @@ def _intent_rows(text: str, name: str) -> dict[str, tuple[str, str | None, str |
     return out
 
 
+def _nonevent_rows(text: str, name: str) -> NonEvents:
+    """Parse `nonevents.tsv` (format in its header)."""
+    types: set[str] = set()
+    nouns: dict[str, list[tuple[Slot, ...]]] = {}
+    verbs: set[str] = set()
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) < 2 or fields[0] not in ("types", "noun", "verb"):
+            raise ConfigError("a non-event row is `types|noun|verb<TAB>words`", where=f"{name}:{n}")
+        role, words = fields[0], fields[1]
+        if role == "types":
+            types.update(words.split())
+        elif role == "verb":
+            verbs.update(words.lower().split("|"))
+        else:
+            *mods, heads = words.lower().split()
+            for head in heads.split("|"):
+                nouns.setdefault(head, []).append(tuple(Slot(frozenset(m.lstrip("!").split("|")), m.startswith("!"))
+                                                        for m in mods))
+    unknown = types - set(PLOVER_TYPES)
+    if unknown:
+        raise ConfigError(f"not PLOVER types: {', '.join(sorted(unknown))}", where=name)
+    return NonEvents(frozenset(types), {k: tuple(v) for k, v in nouns.items()}, frozenset(verbs))
+
+
 def as_intent(lexicon: Lexicon, trigger: Trigger) -> Trigger:
     """The trigger recoded for a future-tense use ("will visit" is AGREE, "will attack" THREATEN)."""
     if trigger.type not in lexicon.intent:
@@ -208,7 +317,8 @@ def inflections(verb: str) -> set[str]:
     return {verb + ending, verb + "ed", verb + "ing"}
 
 
-def build_lexicon(triggers: Iterable[Trigger], intent: dict[str, tuple[str, str | None, str | None]] | None = None) -> Lexicon:
+def build_lexicon(triggers: Iterable[Trigger], intent: dict[str, tuple[str, str | None, str | None]] | None = None,
+                  nonevents: NonEvents | None = None) -> Lexicon:
     """Index triggers; a later row with the same kind and pattern replaces an earlier one."""
     rows: dict[tuple[str, str, tuple[frozenset[str], ...]], Trigger] = {}
     for trig in triggers:
@@ -218,13 +328,15 @@ def build_lexicon(triggers: Iterable[Trigger], intent: dict[str, tuple[str, str 
         index.setdefault((trig.kind, trig.head), []).append(trig)
     forms = {form: head for kind, head in index if kind == "verb" for form in inflections(head)
              if ("verb", form) not in index}
-    return Lexicon({k: tuple(v) for k, v in index.items()}, intent or {}, forms)
+    return Lexicon({k: tuple(v) for k, v in index.items()}, intent or {}, forms, nonevents or NonEvents())
 
 
 def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
-    """The shipped lexicon plus the analyst's files (config `[data] lexicon = [...]`), later rows winning."""
+    """The shipped lexicon (generated rows, then hand rows) plus the analyst's files (config
+    `[data] lexicon = [...]`), later rows winning."""
     folder = resources.files("eventscope").joinpath("data", "lexicon")
-    triggers = list(_rows(folder.joinpath(BUILTIN).read_text("utf-8"), BUILTIN))
+    triggers = [t for name in SHIPPED for t in _rows(folder.joinpath(name).read_text("utf-8"), name)]
     for path in extra_files:
         triggers.extend(_rows(_read(path), path))
-    return build_lexicon(triggers, _intent_rows(folder.joinpath(INTENT).read_text("utf-8"), INTENT))
+    return build_lexicon(triggers, _intent_rows(folder.joinpath(INTENT).read_text("utf-8"), INTENT),
+                         _nonevent_rows(folder.joinpath(NONEVENTS).read_text("utf-8"), NONEVENTS))

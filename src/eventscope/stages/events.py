@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..nlp.syntax import ancestors
 from ..records import QUAD_CLASS, Actor, Analysis, Event, Evidence
-from .event_actors import Resolver
-from .event_args import Roles, noun_roles, verb_roles
+from .event_actors import STATELESS_SECTORS, Resolver, sentence_countries
+from .event_args import Roles, noun_roles, patient_subject, verb_roles, words
 from .event_lexicon import FUTURE_AUX, Lexicon, Match, as_intent, load_lexicon
 
 __all__ = ["EventStage", "load_lexicon", "make_stage"]
@@ -21,11 +22,10 @@ __all__ = ["EventStage", "load_lexicon", "make_stage"]
 # Dependencies through which a trigger does NOT take the clause below it as its content.
 NOT_EMBEDDING = frozenset({"conj", "cc", "punct", "nsubj", "csubj", "relcl", "advcl", "parataxis", "appos",
                            "npadvmod", "advmod", "mark", "aux", "auxpass", "det"})
-# Subordinators of adverbial clauses that state a condition, purpose or background, not a reported event.
-BACKGROUND_MARKS = frozenset({"if", "unless", "until", "before", "so", "as", "while", "whereas", "although",
-                              "though", "lest", "whether", "once"})
 NOMINAL_SIDE_DEPS = frozenset({"pobj", "compound", "amod", "nmod", "poss", "npadvmod"})
 BASE_CONFIDENCE = {"verb": 0.7, "adj": 0.6, "noun": 0.5}
+# Entity labels of places: one with no country behind it is no target.
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _embedded(match: Match, heads: dict[int, Match]) -> bool:
@@ -35,8 +35,7 @@ def _embedded(match: Match, heads: dict[int, Match]) -> bool:
     outer = heads.get(tok.head.i)
     if match.trigger.kind == "noun" and tok.dep_ in ("nsubj", "nsubjpass") and outer is not None and outer.trigger.type:
         return True
-    while tok.head.i != tok.i:
-        parent = tok.head
+    for parent in ancestors(tok):
         if tok.dep_ in NOT_EMBEDDING and tok.dep_ != "conj":
             return False
         outer = heads.get(parent.i)
@@ -60,21 +59,24 @@ def find_triggers(lexicon: Lexicon, sent: Any) -> list[Match]:
 
 
 def clause_role(match: Match) -> str:
-    """Where a trigger sits: "main" (the sentence's own predication), "relative" (a relative or participial
-    clause on a noun: "the militia, which is funded by Qatar") or "side" (a purpose or conditional clause,
-    "opened fire to disperse", "unless Baghdad accepts"; a bare participle, "..., killing two"; a noun
-    inside a prepositional phrase)."""
+    """Where a trigger sits: "main" (the sentence's own predication, its coordinated, contrastive and
+    temporal clauses, "..., while Y criticised Z"; a participial clause, "..., killing two"), "relative" (a
+    relative or participial clause on a noun: "the militia, which is funded by Qatar") or "side" (a purpose
+    or conditional clause, "opened fire to disperse", "unless Baghdad accepts"; a bare past participle; a
+    noun inside a prepositional phrase, unless the subject undergoes it: "came under attack")."""
     tok = match.head.head if match.trigger.kind == "adj" else match.head
-    if match.trigger.kind == "noun" and tok.dep_ in NOMINAL_SIDE_DEPS:
+    if match.trigger.kind == "noun" and tok.dep_ in NOMINAL_SIDE_DEPS and patient_subject(match) is None:
         return "side"
     role = "main"
-    while tok.head.i != tok.i:
+    for head in ancestors(tok):
         dep = tok.dep_
         if dep == "pcomp" or (dep == "advcl" and _background_clause(tok)):
             return "side"
+        if dep == "relcl" and _time_clause(tok):
+            return "side"
         if dep in ("relcl", "acl") and not _where_clause(tok):
             role = "relative"
-        tok = tok.head
+        tok = head
     return role
 
 
@@ -85,14 +87,21 @@ def _where_clause(verb: Any) -> bool:
     return "nsubj" in deps and any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in verb.children)
 
 
+def _time_clause(verb: Any) -> bool:
+    """A relative clause on a time noun dates another event ("the day a truce took effect")."""
+    head = verb.head
+    return head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in words().time_heads
+
+
 def _background_clause(verb: Any) -> bool:
-    """An adverbial clause that is infinitival, a bare participle, or opened by a background subordinator."""
+    """An adverbial clause that is infinitival, a bare past participle, or opened by a subordinator of
+    condition or purpose (`[clauses] background_marks`)."""
     deps = {c.dep_ for c in verb.children}
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return True
-    if verb.tag_ in ("VBG", "VBN") and not deps & {"nsubj", "nsubjpass", "aux", "auxpass", "mark"}:
+    if verb.tag_ == "VBN" and not deps & {"nsubj", "nsubjpass", "aux", "auxpass", "mark"}:
         return True
-    return any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in verb.children)
+    return any(c.dep_ == "mark" and c.lower_ in words().background_marks for c in verb.children)
 
 
 def _tensed(lexicon: Lexicon, match: Match) -> Match:
@@ -145,8 +154,9 @@ class EventStage:
         return analysis.with_(events=tuple(events))
 
     def _sentence(self, analysis: Analysis, resolver: Resolver, sent: Any, s_index: int, offset: int) -> list[Event]:
-        """The main-clause events. When there are some, a relative clause adds only events between two
-        named actors, and side clauses (purpose, condition) add none; otherwise every trigger counts."""
+        """The events of the main clauses (coordinated, contrastive, temporal and participial ones included).
+        When there are some, a relative clause adds only events of a named actor (on a named target, if
+        any), and side clauses (purpose, condition) add none; otherwise every trigger counts."""
         by_role: dict[str, list[Match]] = {"main": [], "relative": [], "side": []}
         for match in sorted(find_triggers(self.lexicon, sent), key=lambda m: m.head.i):
             by_role[clause_role(match)].append(match)
@@ -155,7 +165,7 @@ class EventStage:
         if not out:
             return self._emit(analysis, resolver, sent, s_index, offset, by_role["relative"] + by_role["side"], seen)
         extra = self._emit(analysis, resolver, sent, s_index, offset + len(out), by_role["relative"], seen)
-        named = [e for e in extra if _named(e.source) and _named(e.target)]
+        named = [e for e in extra if _named(e.source) and (e.target is None or _named(e.target))]
         return out + [replace(e, event_id=f"{analysis.article.doc_id}:e{offset + len(out) + n + 1}") for n, e in enumerate(named)]
 
     def _emit(self, analysis: Analysis, resolver: Resolver, sent: Any, s_index: int, offset: int,
@@ -164,11 +174,15 @@ class EventStage:
         for match in matches:
             kind = match.trigger.kind
             roles = noun_roles(match, resolver.has_mention) if kind == "noun" else verb_roles(match, resolver.has_mention)
-            for src, tgt, via_pronoun in self._pairs(resolver, roles, s_index):
-                if src is None and (tgt is None or kind == "noun"):
+            for src, tgt, via_pronoun in self._pairs(resolver, roles, s_index, match.trigger.type or ""):
+                if src is None and (tgt is None or (kind == "noun" and patient_subject(match) is None)):
                     continue
+                if src is not None and tgt is not None and _key(src) == _key(tgt):
+                    if src.start == tgt.start:
+                        continue
+                    tgt = None  # the object points back at the source ("X called off its own meeting")
                 key = (match.trigger.type or "", _key(src), _key(tgt))
-                if key in seen or (src is not None and tgt is not None and _key(src) == _key(tgt) and src.start == tgt.start):
+                if key in seen:
                     continue
                 seen.add(key)
                 src = _sentence_country(analysis, sent, src, tgt)
@@ -182,12 +196,23 @@ class EventStage:
                     resolver.remember(s_index, head, actor)
         return out
 
-    def _pairs(self, resolver: Resolver, roles: Roles, s_index: int) -> list[tuple[Actor | None, Actor | None, bool]]:
-        """One (source, target) per coordinated pair; reciprocal parties each get an event with no target."""
+    def _pairs(self, resolver: Resolver, roles: Roles, s_index: int, typ: str) -> list[tuple[Actor | None, Actor | None, bool]]:
+        """One (source, target) per coordinated pair. Coordinated parties of a joint act ("A and B agreed",
+        "talks between A and B", "A and B signed an accord") are one symmetric event between each party
+        and the next; parties acting on each other ("expelled each other's diplomats") one each way; of any
+        other act with no target ("A and B protested"), one event each with no target."""
         parties = resolver.parties(roles.sources[0], s_index) if len(roles.sources) == 1 else ()
         sources = [(p, True) for p in parties] or [a for t in roles.sources for a in resolver.actors(t, s_index)] or [(None, False)]
-        targets = [a for t in roles.targets for a, _ in resolver.actors(t, s_index)] or [None]
+        targets = [a for t in roles.targets for a, _ in resolver.actors(t, s_index) if not _bare_place(t, a)] or [None]
+        if roles.crossed and len(sources) > 1:  # "A and B expelled each other's diplomats": both ways
+            return [pair for (a, pa), (b, pb) in zip(sources, sources[1:]) if a is not None and b is not None
+                    for pair in ((a, b, pa or pb), (b, a, pa or pb))]
         if roles.reciprocal or (len(sources) > 1 and targets == [None]):
+            known = [(s, p) for s, p in sources if s is not None]
+            named = [(s, p) for s, p in known if _named(s)]
+            named = named if len(named) > 1 else known  # a stray phrase ("DUBAI - A and B agreed") is no party
+            if (typ in words().symmetric_types or roles.joint) and len(named) > 1:  # each party with the next one
+                return [(a, b, pa or pb) for (a, pa), (b, pb) in zip(named, named[1:])]
             return [(s, None, p) for s, p in sources]
         return [(s, t, p) for s, p in sources for t in targets]
 
@@ -210,12 +235,17 @@ def _sentence_country(analysis: Analysis, sent: Any, src: Actor | None, tgt: Act
     """A named source with no country ("President X", "the Homeland Union") takes the one country the rest
     of its sentence names besides the target's ("conceded to demands from UNITA" -> Angola); none when the
     sentence names several, or only the target's ("X welcomed the South African leader")."""
-    if src is None or src.country or src.kind is None:
+    if src is None or src.country or src.kind is None or src.sector in STATELESS_SECTORS:
         return src
-    found = {a.country for a in analysis.actors if a.country and a.start is not None
-             and sent.start_char <= a.start < sent.end_char}
+    found = sentence_countries(analysis, sent)
     found.discard(tgt.country if tgt is not None else None)
     return replace(src, country=found.pop()) if len(found) == 1 else src
+
+
+def _bare_place(token: Any, actor: Actor | None) -> bool:
+    """A toponym no actor stands behind (a town, a region, a building: "took control of Laukkai"); a capital
+    or country resolved to its state keeps its country and stays a target."""
+    return actor is not None and not actor.country and token.ent_type_ in PLACE_ENTS
 
 
 def _named(actor: Actor | None) -> bool:

@@ -16,11 +16,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 from functools import cached_property
-from importlib import resources
 from typing import Any
 
 from ..errors import ConfigError
 from ..records import Actor, Analysis, Attribution, Event, MODALITIES
+from ..tables import data_file, read_data_table
 from .actors import actor_at
 from ..nlp.parse import trigger_span
 from ..nlp.syntax import PARAGRAPH_BREAK, child
@@ -72,16 +72,7 @@ class Cue:
 
 def read_cue_table(name: str) -> list[list[str]]:
     """Rows of a tab-separated file in data/cues (comments and blank lines skipped)."""
-    path = resources.files("eventscope").joinpath("data", "cues", name)
-    rows = []
-    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        row = line.split("\t")
-        if len(row) != 3:
-            raise ConfigError(f"expected 3 tab-separated columns, got {len(row)}", where=f"data/cues/{name}:{n}")
-        rows.append([c.strip() for c in row])
-    return rows
+    return [row.cols for row in read_data_table("cues", name, min_cols=3, max_cols=3)]
 
 
 def load_cues() -> CueLexicon:
@@ -93,7 +84,7 @@ def load_cues() -> CueLexicon:
             if source not in SOURCE_ROLES:
                 raise ConfigError(f"unknown source role {source!r} for {cue!r}", where=f"data/cues/{cls}.tsv")
             entries.setdefault((role, cue), CueEntry(modality, source))
-    order = resources.files("eventscope").joinpath("data", "cues", "precedence.txt").read_text("utf-8")
+    order = data_file("cues", "precedence.txt").read_text("utf-8")
     ranked = [w.strip() for w in order.splitlines() if w.strip() and not w.startswith("#")]
     if sorted(ranked) != sorted(MODALITIES):
         raise ConfigError(f"precedence must list each of {MODALITIES} once", where="data/cues/precedence.txt")

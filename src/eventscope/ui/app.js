@@ -1,14 +1,15 @@
-// The page: shared filters drive the timeline, map, network and list; any event opens its evidence.
+// The page: shared filters drive the chart, map, network, list and evidence; any event opens its evidence.
 import {MapView} from './map.js';
-import {drawNetwork} from './network.js';
+import {drawLegend, drawNetwork} from './network.js';
 import {showEvidence} from './evidence.js';
-import {drawTimeline} from './timeline.js';
+import {autoBucket, drawTimeline} from './timeline.js';
 import {QUAD_NAMES, api, clear, describe, el} from './util.js';
 
 const LIMIT = 5000;
 const $ = (id) => document.getElementById(id);
 const form = $('filters');
 const state = {facets: null, events: [], selected: null, generation: 0};
+const HINT = 'Click an event in the map, network or list.';
 let mapView = null;
 
 function currentFilters() {
@@ -19,23 +20,27 @@ function fillSelect(select, counts) {
   for (const [value, n] of Object.entries(counts)) select.appendChild(el('option', {value}, `${value} (${n})`));
 }
 
-function drawLegend() {
+function drawQuadLegend() {
   const legend = $('legend');
   for (const [q, name] of Object.entries(QUAD_NAMES)) {
     const item = legend.appendChild(el('span'));
     item.appendChild(el('span', {class: `swatch q${q}`}));
     item.appendChild(document.createTextNode(name));
   }
+  const line = legend.appendChild(el('span'));
+  line.appendChild(el('span', {class: 'swatch fatal'}));
+  line.appendChild(document.createTextNode('killed (right axis)'));
 }
 
-function drawList(events) {
+function drawList(events, total) {
   const list = $('event-list');
   clear(list);
+  if (!events.length) list.appendChild(el('li', {class: 'hint empty'}, '0 events match the filters.'));
   for (const event of events.slice(0, 500)) {
     const item = list.appendChild(el('li', {'data-event-id': event.event_id}, `${describe(event)} [${event.modality}]`));
     item.addEventListener('click', () => select(event.event_id));
   }
-  $('event-count').textContent = events.length > 500 ? `(first 500 of ${events.length})` : `(${events.length})`;
+  $('event-count').textContent = total > 500 ? `(first 500 of ${total})` : `(${total})`;
 }
 
 function markSelected() {
@@ -44,6 +49,14 @@ function markSelected() {
   for (const node of document.querySelectorAll('[data-event-id]')) {
     if (node.dataset.eventId === state.selected) node.classList.add('selected');
   }
+}
+
+function clearEvidence(message = HINT) {
+  state.selected = null;
+  const box = $('evidence');
+  clear(box);
+  delete box.dataset.eventId;
+  box.appendChild(el('p', {class: 'hint'}, message));
 }
 
 async function select(eventId) {
@@ -58,28 +71,49 @@ async function select(eventId) {
   }
 }
 
+function chartBucket(filters) {
+  const choice = $('bucket').value;
+  if (choice !== 'auto') return choice;
+  return autoBucket(filters.since || state.facets.date_min, filters.until || state.facets.date_max);
+}
+
+function setPeriod(t0, t1) {
+  form.elements.since.value = new Date(t0).toISOString().slice(0, 10);
+  form.elements.until.value = new Date(t1).toISOString().slice(0, 10);
+  refresh();
+}
+
 async function refresh() {
   const generation = ++state.generation;
-  const filters = currentFilters();
+  const filters = currentFilters(), bucket = chartBucket(filters);
   $('status').textContent = 'loading…';
+  document.body.classList.add('loading');
   try {
-    const [page, network] = await Promise.all([api('events', {...filters, limit: LIMIT}), api('network', filters)]);
+    const [page, network, timeline] = await Promise.all([
+      api('events', {...filters, limit: LIMIT}), api('network', {...filters, event_actors: true}),
+      api('timeline', {...filters, bucket})]);
     if (generation !== state.generation) return;
     state.events = page.events;
-    const range = [filters.since || state.facets.date_min, filters.until || state.facets.date_max];
-    const bars = drawTimeline($('timeline'), page.events, range, select);
+    const apart = bucket === 'day' ? 'not dated to a single day' : `not dated within one ${bucket}`;
+    const bars = drawTimeline($('timeline'), timeline, bucket, {onPeriod: setPeriod, apartLabel: apart});
     const markers = mapView.show(page.events);
     const nodes = drawNetwork($('network'), network, {
       activeName: filters.actor, onEdge: select,
       onNode: (name) => { form.elements.actor.value = name; refresh(); },
     });
-    drawList(page.events);
+    drawList(page.events, page.total);
+    if (state.selected && !page.events.some((e) => e.event_id === state.selected)) {
+      clearEvidence('The selected event is outside the current filters.');
+    }
     markSelected();
-    Object.assign(document.body.dataset, {bars, markers, nodes, events: page.total, ready: generation});
+    Object.assign(document.body.dataset, {bars, markers, nodes, events: page.total, documents: page.documents,
+      ready: generation});
     $('status').textContent = `${page.total} events${page.total > LIMIT ? ` (showing ${LIMIT})` : ''}` +
-      ` · ${state.facets.documents} documents`;
+      ` in ${page.documents} of ${state.facets.documents} documents`;
   } catch (error) {
     $('status').textContent = `error: ${error.message}`;
+  } finally {
+    if (generation === state.generation) document.body.classList.remove('loading');
   }
 }
 
@@ -87,9 +121,10 @@ async function init() {
   state.facets = await api('facets');
   fillSelect(form.elements.type, state.facets.types);
   fillSelect(form.elements.modality, state.facets.modalities);
-  drawLegend();
+  drawQuadLegend();
+  drawLegend($('network-legend'));
   mapView = new MapView($('map'), select);
-  await mapView.loadBasemap('ui/vendor/world-atlas/countries-110m.geojson');
+  document.body.dataset.datelineCrossings = await mapView.loadBasemap('ui/vendor/world-atlas/countries-110m.geojson');
   let typing = null;
   form.addEventListener('change', refresh);
   form.addEventListener('input', (event) => {
@@ -99,6 +134,7 @@ async function init() {
   });
   form.addEventListener('submit', (event) => { event.preventDefault(); refresh(); });
   form.addEventListener('reset', () => setTimeout(refresh, 0));
+  $('bucket').addEventListener('change', refresh);
   await refresh();
 }
 

@@ -1,5 +1,5 @@
 // Evidence panel: the event's fields and the article text with its sentence, trigger and actors marked.
-import {actorName, clear, el} from './util.js';
+import {actorName, clear, el, sourcePhrase} from './util.js';
 
 function triggerSpan(event, text) {
   const ev = event.evidence;
@@ -11,8 +11,7 @@ function triggerSpan(event, text) {
 function attributionText(event) {
   const att = event.attribution;
   if (!att) return event.modality === 'asserted' ? 'the article itself' : '—';
-  const who = att.source ? actorName(att.source) : 'unnamed source';
-  return `reported by ${who} (“${att.cue}”)`;
+  return `according to ${sourcePhrase(att.source)}${att.cue ? ` (“${att.cue}”)` : ''}`;
 }
 
 function fields(detail) {

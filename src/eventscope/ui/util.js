@@ -47,3 +47,13 @@ export function describe(event) {
   const when = event.date ? ` ${event.date.start}${event.date.end !== event.date.start ? '…' + event.date.end : ''}` : '';
   return `${event.type}: ${actorName(event.source)} → ${actorName(event.target)}${when}`;
 }
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them']);
+
+/** A source as the article names it ("the interior ministry"), not its resolved country ("Kenya"). */
+export function sourcePhrase(actor) {
+  if (!actor) return 'an unnamed source';
+  const text = (actor.text || '').trim();
+  if (!text || PRONOUNS.has(text.toLowerCase())) return actor.name || text || 'an unnamed source';
+  return /^[a-z]/.test(text) && !/^(the|a|an|his|her|their|its)\b/i.test(text) ? `the ${text}` : text;
+}

@@ -1,0 +1,65 @@
+"""Actor identity: one entity under several names is one actor in the records and in the store; objects
+are not actors. Sentences written for these tests."""
+from __future__ import annotations
+
+from eventscope import extract
+from eventscope.store.store import actor_key
+from eventscope.stages.actors import actor_at
+
+
+def _at(analysis, word: str, nth: int = 0):
+    tokens = [t for t in analysis.doc if t.text == word]
+    return actor_at(analysis, tokens[nth])
+
+
+def test_bare_agent_after_a_qualified_one_is_the_same_actor(analyze) -> None:
+    a = analyze("Kenyan police arrested forty protesters in Nairobi on Monday. "
+                "Police said the protesters had blocked the road.")
+    first, later = _at(a, "police"), _at(a, "Police")
+    assert (later.name, later.country, later.sector) == (first.name, first.country, first.sector) == \
+        ("Kenyan police", "KEN", "COP")
+    assert actor_key(first) == actor_key(later)
+
+
+def test_a_country_keeps_no_sector_of_its_government(analyze) -> None:
+    a = analyze("Kenyan police met officials in Nairobi. Kenya said the meeting was useful.")
+    assert _at(a, "Kenya").sector is None and _at(a, "Nairobi").sector == "GOV"
+
+
+def test_surname_and_pronoun_share_the_full_names_country(analyze) -> None:
+    a = analyze("Prime Minister Hemi Walker of New Zealand arrived on Monday. Walker said he would visit Fiji.")
+    assert {(_at(a, w).name, _at(a, w).country) for w in ("Walker", "he")} == {("Hemi Walker", "NZL")}
+    assert actor_key(_at(a, "Walker")) == actor_key(_at(a, "he")) == actor_key(_at(a, "Walker", 1))
+
+
+def test_titled_person_tagged_as_organization_is_a_person(analyze) -> None:
+    a = analyze("Opposition leader Rosa Delgado criticised the vote.")
+    actor = _at(a, "Delgado")
+    assert (actor.kind, actor.sector) == ("person", "OPP")
+
+
+def test_hyphenated_given_name_is_one_name(analyze) -> None:
+    a = analyze("Unification Minister Park Jae-hoon offered to resign on Wednesday.")
+    assert _at(a, "hoon").name == "Park Jae-hoon"
+
+
+def test_one_actor_per_entity_in_the_events() -> None:
+    events = extract("Kenyan police arrested forty protesters on Monday. Police later fired tear gas at "
+                     "the protesters in the capital.", date="2024-03-04")
+    sources = {(e.source.name, e.source.country) for e in events if e.source is not None and "olice" in e.source.text}
+    assert sources == {("Kenyan police", "KEN")}
+
+
+def test_objects_are_not_actors(analyze) -> None:
+    a = analyze("Police used water cannon and live ammunition against the crowd and seized his laptop.")
+    for word in ("cannon", "ammunition", "laptop"):
+        assert _at(a, word) is None, word
+
+
+def test_a_countrys_government_under_several_names_is_one_actor(analyze) -> None:
+    a = analyze("Colombia's government accused the rebels. Bogota said the government of Colombia would "
+                "suspend the talks. The Colombian government agreed.")
+    found = {actor_key(_at(a, w, n)) for w, n in (("government", 0), ("Bogota", 0), ("government", 1),
+                                                  ("government", 2))}
+    assert found == {"COL"}
+    assert "Colombia's government" in _at(a, "government", 0).aliases  # the words as written still match
