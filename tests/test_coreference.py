@@ -125,3 +125,9 @@ def test_end_to_end_reported_speaker_is_not_the_next_sentence_source() -> None:
                      "The militants attacked a police station on Tuesday.", date="2023-03-01")
     attack = [e for e in events if e.evidence.trigger.startswith("attacked")]
     assert attack and attack[0].source is not None and "officials" not in attack[0].source.name
+
+
+def test_apposition_and_a_later_description_are_the_named_person(analyze) -> None:
+    a = analyze("Amina Odhiambo, the Kenyan-born activist, was detained on Monday. The activist had criticised "
+                "the junta.")
+    assert {(_at(a, "activist", n).name, _at(a, "activist", n).country) for n in (0, 1)} == {("Amina Odhiambo", "KEN")}

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from conftest import SHARED, needs_shared
 
 from eventscope.readers.files import parse_seed

@@ -185,3 +185,10 @@ def test_a_proxy_stands_for_the_group_it_acts_for():
     """)
     roles = verb_roles(trigger(doc, 4, "CONSULT"), mentions("junta", "mediators"))
     assert texts(roles.sources) == ["junta"] and texts(roles.targets) == ["mediators"]
+
+
+def test_a_bare_casualty_count_is_the_toll_of_another_event(events):
+    evs = events("Rebels shelled the market on Monday, and at least 20 people were killed.")
+    assert has(evs, "ASSAULT", "rebels") and all(e.source is not None for e in evs)
+    alone = events("At least 25 people were killed when a bomb exploded outside a mosque.")
+    assert alone  # with no other event in the sentence the count stays an event (its casualties are read)

@@ -55,9 +55,11 @@ def test_dateline_date_beats_the_lead(analyze) -> None:
 
 
 def test_no_dateline_frames_with_the_lead_only(analyze) -> None:
-    a = analyze("Rebels attacked an army base in northern Mali on Monday.", DAY)
-    assert a.frame is not None and a.frame.place is None and a.frame.source is None
+    a = analyze("Rebels attacked an army base near Gao on Monday.", DAY)
+    assert a.frame is not None and a.frame.source is None
     assert a.frame.date == date(2024, 2, 12)
+    assert a.frame.place is not None and a.frame.place.country == "MLI"  # the lead event's place
+    assert all(e.frame == a.frame for e in a.events)
 
 
 def test_events_after_the_lead_take_its_place_and_day(analyze) -> None:

@@ -94,3 +94,73 @@ def test_kill_then_rerun_equals_a_clean_run(tmp_path: Path, pipeline) -> None:
         ingest_items(read([corpus], pipeline), clean, pipeline)
         assert after_rerun == snapshot(clean)
     assert after_rerun["counts"]["documents"] == N_DOCS and after_rerun["links"]
+
+
+# -- issue 15: a second writer, orphaned workers ---------------------------------------------------------------
+HOLD_STORE = ("import sys, time\nfrom eventscope.store import Store\nstore = Store(sys.argv[1])\n"
+              "print('open', flush=True)\ntime.sleep(120)\n")
+
+
+def test_a_second_ingest_on_a_store_in_use_is_refused_clearly_and_changes_nothing(tmp_path: Path) -> None:
+    db, doc = tmp_path / "busy.duckdb", tmp_path / "doc.txt"
+    doc.write_text("date 2022-03-01\nPolice arrested two protesters in Hamburg on Friday.", encoding="utf-8")
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_STORE, str(db)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        second = subprocess.run([sys.executable, "-c", "from eventscope.cli import main; main()", "ingest", str(doc),
+                                 "--db", str(db), "--workers", "1"], capture_output=True, text=True, timeout=120)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert second.returncode != 0
+    assert "store is in use by another process" in second.stderr and f"PID {holder.pid}" in second.stderr
+    assert "Traceback" not in second.stderr
+    with Store(db) as store:  # the holder's store is intact and the refused ingest wrote nothing
+        assert store.count("documents") == 0 and store.count("ingest_errors") == 0
+
+
+def children_of(pid: int) -> list[int]:
+    """Processes whose parent is `pid` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_workers_exit_when_the_ingest_is_killed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus)
+    cmd = [sys.executable, "-c", "from eventscope.cli import main; main()", "ingest", str(corpus),
+           "--db", str(tmp_path / "k.duckdb"), "--workers", "2"]
+    proc = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while len(children_of(proc.pid)) < 2:  # the two workers (and the resource tracker) are started
+            assert proc.poll() is None and time.monotonic() < deadline, "the ingest started no workers"
+            time.sleep(0.1)
+        time.sleep(1.0)  # the workers' start-up has run
+        workers = children_of(proc.pid)
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    deadline = time.monotonic() + 15
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in workers if alive(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"orphaned processes outlived their killed parent: {left}"

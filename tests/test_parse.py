@@ -4,13 +4,15 @@ from __future__ import annotations
 import pytest
 
 from eventscope import ModelError
-from eventscope.nlp.parse import load_nlp
+from eventscope.nlp.parse import BOUNDS, load_nlp
 
 
 def test_default_model_is_explosions_small_english_pipeline(nlp) -> None:
     meta = nlp.meta
     assert meta["version"] == "3.8.0" and meta["author"] == "Explosion"
-    assert nlp.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+    assert [n for n in nlp.pipe_names if n != BOUNDS] == ["tok2vec", "tagger", "parser", "attribute_ruler",
+                                                           "lemmatizer", "ner"]
+    assert nlp.pipe_names.index(BOUNDS) < nlp.pipe_names.index("parser")  # our sentence bounds, before the parse
     assert round(meta["performance"]["ents_f"], 3) == 0.843
     assert round(meta["performance"]["dep_uas"], 3) == 0.918
 

@@ -140,7 +140,7 @@ def test_a_headline_is_not_merged_with_the_lead(analyze) -> None:
 
 
 def test_a_long_run_without_spaces_keeps_the_text_and_offsets(nlp) -> None:
-    text = "Police " + "\U0001F600" * 500 + "x" * 300 + " attacked the town."
+    text = "Police " + "\U0001F600" * 500 + "x" * 600 + " attacked the town."
     doc = nlp(text)
     assert doc.text == text and all(text[t.idx:t.idx + len(t)] == t.text for t in doc)
     assert max(len(s) for s in doc.sents) <= 201
@@ -194,3 +194,18 @@ def test_timeout_is_an_ordinary_failure_record(runaway) -> None:
     assert isinstance(result, Failure) and result.code == "timeout" and result.doc_id == "stuck"
     assert "budget" in result.message
     assert replace(result, message="").where == "stuck"
+
+
+def test_graphml_with_a_control_character_in_a_name_is_valid_xml() -> None:
+    import io
+    import xml.dom.minidom
+
+    from eventscope.export.graphml import write_graphml
+
+    net = {"nodes": [{"id": "a\x01", "name": "Bad\x07 Name\x1b", "country": None}, {"id": "b", "name": "B"}],
+           "edges": [{"source": "a\x01", "target": "b", "kind": "event", "weight": 1, "types": {"ASSAULT": 1},
+                      "event_ids": ["x:e1"]}]}
+    out = io.BytesIO()
+    assert write_graphml(net, out) == 1
+    xml.dom.minidom.parseString(out.getvalue())  # raises on invalid XML
+    assert b"Bad Name" in out.getvalue()

@@ -1,6 +1,7 @@
 """Incremental ingest: unchanged documents are not parsed again, changed ones replaced, batches stay whole."""
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 
@@ -142,3 +143,30 @@ def test_batches_handed_to_the_writer_are_written_when_the_producer_fails(store:
     with pytest.raises(RuntimeError, match="parser crashed"):
         store_results(results(), store, IngestReport(), batch_docs=2)
     assert store.count("documents") == 4  # two whole batches; the fifth document was not yet handed over
+
+
+def test_a_fixed_input_loses_its_old_error_once_stored(tmp_path: Path, store: Store, pipeline) -> None:
+    doc = tmp_path / "fix.txt"
+    doc.write_text("date 2022-03-015\nPolice arrested two men.", encoding="utf-8")
+    ingest_items(read([doc], pipeline), store, pipeline)
+    ingest_items(read([doc], pipeline), store, pipeline)  # failing again does not list it twice
+    assert [(e["doc_id"], e["code"]) for e in store.errors()] == [("fix", "bad_date")]
+    doc.write_text("date 2022-03-15\nPolice arrested two men.", encoding="utf-8")
+    report = ingest_items(read([doc], pipeline), store, pipeline)
+    assert report.documents == 1 and store.errors() == []
+
+
+def test_each_bad_input_is_printed_once(tmp_path: Path, caplog) -> None:
+    from typer.testing import CliRunner
+
+    from eventscope.cli import build_app
+
+    (tmp_path / "bad.txt").write_text("no date line here", encoding="utf-8")
+    (tmp_path / "good.txt").write_text("date 2022-03-01\nPolice arrested two men.", encoding="utf-8")
+    result = CliRunner().invoke(build_app(), ["ingest", str(tmp_path), "--db", str(tmp_path / "p.duckdb"),
+                                              "--workers", "1"])
+    assert result.exit_code == 1
+    err = result.stderr if hasattr(result, "stderr") else result.output
+    assert err.count("bad.txt") == 1 and "warning:" not in err, err
+    # the CLI's console handler prints warnings as "warning: ...": none may repeat the error it prints
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING and "bad.txt" in r.getMessage()]

@@ -56,7 +56,8 @@ STAGES: dict[str, StageSpec] = {
     "events": StageSpec("eventscope.stages.events:make_stage", ("doc", "actors"), ("events",)),
     "frame": StageSpec("eventscope.stages.frame:make_stage", ("doc", "events"), ("frame", "events.frame")),
     "time": StageSpec("eventscope.stages.time:make_stage", ("doc", "events"), ("times", "events.date")),
-    "places": StageSpec("eventscope.stages.places:make_stage", ("doc", "events"), ("places", "events.location")),
+    "places": StageSpec("eventscope.stages.places:make_stage", ("doc", "events"),
+                        ("places", "events.location", "frame")),  # the lead's place when no dateline names one
     "casualties": StageSpec("eventscope.stages.casualties:make_stage", ("doc", "events"),
                             ("events.fatalities", "events.injured", "events.arrested")),
     "modality": StageSpec("eventscope.stages.modality:make_stage", ("doc", "events", "actors"),
@@ -109,7 +110,9 @@ class Resources:
     def nlp(self) -> Any:
         from .nlp.parse import load_nlp
 
-        return load_nlp(self.config.model)
+        nlp = load_nlp(self.config.model)
+        nlp.max_length = max(nlp.max_length, self.config.max_chars)  # our limit (nlp.max_chars) is the one that refuses
+        return nlp
 
     @cached_property
     def actor_dictionary(self) -> Any:

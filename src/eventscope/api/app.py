@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
-from ..errors import EventscopeError, InputError, StoreError
+from ..errors import DocumentTimeout, EventscopeError, InputError, StoreError
 from ..pipeline import Pipeline
 from ..store import Store
 from .guards import BodyLimit, TokenGuard
@@ -87,7 +87,8 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(EventscopeError)
     async def domain_error(request: Request, exc: EventscopeError) -> JSONResponse:
-        status = 422 if isinstance(exc, InputError) else 503 if isinstance(exc, StoreError) else 500
+        # A document over its time budget is the document's problem (422), like bad input; the API goes on.
+        status = 422 if isinstance(exc, (InputError, DocumentTimeout)) else 503 if isinstance(exc, StoreError) else 500
         return _error(status, exc.code, str(exc))
 
 

@@ -83,10 +83,13 @@ def ingest(paths: Paths, db: DbOpt = None, date: DateOpt = None, model: ModelOpt
                 report = load_ray().run(paths, settings, address=address, actors=workers, out=out,
                                        default_date=day, progress=advance)
         else:
-            pipeline = load_pipeline(config, model, db)
-            settings, n_workers = pipeline.config, workers or pipeline.config.worker_count
-            with Store(settings.db_path) as store, progress_bar("ingesting", count_inputs(paths)) as advance:
-                report = ingest_items(read(paths, pipeline, day), store, pipeline, progress=advance, workers=n_workers)
+            settings = make_config(config, model, db)
+            with Store(settings.db_path) as store:  # first: a store in use is refused before the model loads
+                pipeline = load_pipeline(config, model, db)
+                n_workers = workers or pipeline.config.worker_count
+                with progress_bar("ingesting", count_inputs(paths)) as advance:
+                    report = ingest_items(read(paths, pipeline, day), store, pipeline, progress=advance,
+                                          workers=n_workers)
     except EventscopeError as exc:
         raise fail(str(exc)) from None
     for failure in report.failures:

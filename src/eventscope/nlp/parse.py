@@ -15,7 +15,7 @@ from ..errors import ModelError
 from ..records import Evidence
 
 REQUIRED_PIPES = ("parser", "ner")
-MAX_RUN = 100  # characters without whitespace tokenized at once; longer runs (no real word) in slices
+MAX_RUN = 250  # characters without whitespace tokenized at once (a long URL fits); longer runs in slices
 _LONG_RUN = re.compile(r"\S{%d,}\s*" % (MAX_RUN + 1))
 MAX_SENTENCE_TOKENS = 200  # tokens without . ! ? ; or a line break before a sentence is cut (real ones: < 120)
 _SENTENCE_MARKS = frozenset({".", "!", "?", ";"})

@@ -284,6 +284,8 @@ class Coreference:
             if full is m or full.generic and not full.known or not self._compatible(m, full):
                 continue
             if person:
+                if seen.sent == sent:
+                    continue  # "X welcomed the Bolivian leader": within a sentence only apposition names X again
                 if full.kind == "person" and (lemma in self.data.generic_persons or words <= set(full.title.split())):
                     return full
                 continue

@@ -371,9 +371,11 @@ class DocActors:
         for m in self.mentions:
             if not m.generic or m.known:
                 continue
-            for child in self.doc[m.head].children:
-                named = self.by_token.get(child.i)
-                if child.dep_ == "appos" and named is not None and named is not m and named.kind == "person":
+            head = self.doc[m.head]
+            links = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+            for other in links:  # "Assad's envoy, Ali Mamlouk" and "Ali Mamlouk, Assad's envoy"
+                named = self.by_token.get(other.i)
+                if named is not None and named is not m and named.kind == "person" and not named.generic:
                     adopt(m, named)
                     break
 
@@ -386,11 +388,12 @@ class DocActors:
                 full = self.by_token.get(i - 1)
                 if full is not None and full.end == i:
                     acronyms.setdefault(texts[i + 1], full)
-        people = [m for m in self.mentions if m.kind == "person" and m.end - m.start > 1]
+        people = [m for m in self.mentions if m.kind == "person" and m.end - m.start > 1 and not m.generic]
         for m in list(self.mentions):
             text = self._text(m.start, m.end)
             full = acronyms.get(text)
-            if full is None and m.kind in ("person", "organization") and m.end - m.start == 1 and not m.known:
+            if full is None and m.kind in ("person", "organization") and m.end - m.start == 1 and not m.known \
+                    and not m.generic:
                 full = next((p for p in people if p.start < m.start and texts[p.end - 1] == text), None)
             if full is not None and full is not m:
                 adopt(m, full)
@@ -468,7 +471,9 @@ class DocActors:
         """The resolved mentions as actors, in text order (one per span)."""
         seen: dict[tuple[int, int], Mention] = {}
         for m in self.mentions:
-            seen.setdefault((m.start, m.end), m)
+            kept = seen.setdefault((m.start, m.end), m)
+            if m.known and not kept.known:  # of two mentions of one span, the resolved one
+                seen[(m.start, m.end)] = m
         return [self._actor(m) for m in sorted(seen.values(), key=lambda m: (m.start, -m.end))]
 
     def _actor(self, m: Mention) -> Actor:

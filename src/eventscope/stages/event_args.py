@@ -41,6 +41,7 @@ class Words:
     patient_subject_preps: frozenset[str]
     quantity_heads: frozenset[str]
     proxy_heads: frozenset[str]
+    casualty_heads: frozenset[str]
     patient_types: frozenset[str]
     of_target_types: frozenset[str]
     violent_types: frozenset[str]
@@ -62,7 +63,7 @@ def words() -> Words:
     return Words(*(frozenset(x) for x in (
         c["background_marks"], c["time_heads"], a["target_preps"], a["owner_preps"], a["means_preps"], a["means_actor_preps"],
         a["object_control"], a["message_nouns"], a["patient_subject_verbs"], a["patient_subject_preps"],
-        a["quantity_heads"], a["proxy_heads"], t["patient"], t["of_target"], t["violent"], t["stative"], t["symmetric"], t["force_object"], t["joint_nouns"], t["reciprocal_words"],
+        a["quantity_heads"], a["proxy_heads"], a["casualty_heads"], t["patient"], t["of_target"], t["violent"], t["stative"], t["symmetric"], t["force_object"], t["joint_nouns"], t["reciprocal_words"],
         n["entities"], n["thing_entities"], n["things"])))
 
 
@@ -79,12 +80,20 @@ class Roles:
 
 
 def conjuncts(token: Any) -> tuple[Any, ...]:
-    """`token` and the tokens coordinated with it ("A and B" -> A, B)."""
-    return (token, *token.conjuncts) if token is not None else ()
+    """`token` and the tokens coordinated with it ("A and B" -> A, B); not a list the parser lifted out
+    of a clause on the token ("the Alliance, made up of A, B and C, launched": the Alliance alone)."""
+    if token is None:
+        return ()
+    clauses = [m.i for m in token.children if m.dep_ in ("acl", "relcl")]
+    return (token, *(c for c in token.conjuncts if not any(token.i < m < c.i for m in clauses)))
 
 
 def _pobj(prep: Any) -> Any | None:
-    return child(prep, "pobj", "pcomp")
+    """The object of a preposition, also of a two-word one ("out of X", "away from X")."""
+    found = child(prep, "pobj", "pcomp")
+    if found is None and (inner := child(prep, "prep")) is not None:
+        found = child(inner, "pobj", "pcomp")
+    return found
 
 
 def _relative_head(token: Any, verb: Any) -> Any:
@@ -173,6 +182,13 @@ def is_thing(token: Any, has_mention: Any) -> bool:
     if token.lemma_.lower() in words().things or token.lower_ in words().things:
         return True
     return token.ent_type_ in words().thing_ents and not has_mention(token)
+
+
+def casualty_count(roles: Roles, type_: str) -> bool:
+    """A violent event with no perpetrator whose victims are a bare count ("100 people were killed"):
+    the toll of another event, not an event of its own."""
+    return (not roles.sources and bool(roles.targets) and type_ in words().violent_types
+            and all(t.pos_ == "NUM" or t.lemma_.lower() in words().casualty_heads for t in roles.targets))
 
 
 def _counted(token: Any) -> Any:

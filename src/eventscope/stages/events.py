@@ -14,7 +14,7 @@ from typing import Any
 from ..nlp.syntax import ancestors
 from ..records import QUAD_CLASS, Actor, Analysis, Event, Evidence
 from .event_actors import STATELESS_SECTORS, Resolver, sentence_countries
-from .event_args import Roles, noun_roles, patient_subject, verb_roles, words
+from .event_args import Roles, casualty_count, noun_roles, patient_subject, verb_roles, words
 from .event_lexicon import FUTURE_AUX, Lexicon, Match, as_intent, load_lexicon
 
 __all__ = ["EventStage", "load_lexicon", "make_stage"]
@@ -156,24 +156,32 @@ class EventStage:
     def _sentence(self, analysis: Analysis, resolver: Resolver, sent: Any, s_index: int, offset: int) -> list[Event]:
         """The events of the main clauses (coordinated, contrastive, temporal and participial ones included).
         When there are some, a relative clause adds only events of a named actor (on a named target, if
-        any), and side clauses (purpose, condition) add none; otherwise every trigger counts."""
+        any), and side clauses (purpose, condition) add none; otherwise every trigger counts. A bare
+        casualty count ("100 people were killed") is an event only when the sentence has no other: else
+        it is that event's toll."""
         by_role: dict[str, list[Match]] = {"main": [], "relative": [], "side": []}
         for match in sorted(find_triggers(self.lexicon, sent), key=lambda m: m.head.i):
             by_role[clause_role(match)].append(match)
         seen: set[tuple[str, str, str]] = set()
-        out = self._emit(analysis, resolver, sent, s_index, offset, by_role["main"], seen)
+        tolls: set[int] = set()
+        out = self._emit(analysis, resolver, sent, s_index, by_role["main"], seen, tolls)
         if not out:
-            return self._emit(analysis, resolver, sent, s_index, offset, by_role["relative"] + by_role["side"], seen)
-        extra = self._emit(analysis, resolver, sent, s_index, offset + len(out), by_role["relative"], seen)
-        named = [e for e in extra if _named(e.source) and (e.target is None or _named(e.target))]
-        return out + [replace(e, event_id=f"{analysis.article.doc_id}:e{offset + len(out) + n + 1}") for n, e in enumerate(named)]
+            out = self._emit(analysis, resolver, sent, s_index, by_role["relative"] + by_role["side"], seen, tolls)
+        else:
+            extra = self._emit(analysis, resolver, sent, s_index, by_role["relative"], seen, tolls)
+            out += [e for e in extra if _named(e.source) and (e.target is None or _named(e.target))]
+        kept = [e for e in out if e.evidence.trigger_start not in tolls]
+        return [replace(e, event_id=f"{analysis.article.doc_id}:e{offset + n + 1}") for n, e in enumerate(kept or out)]
 
-    def _emit(self, analysis: Analysis, resolver: Resolver, sent: Any, s_index: int, offset: int,
-              matches: list[Match], seen: set[tuple[str, str, str]]) -> list[Event]:
+    def _emit(self, analysis: Analysis, resolver: Resolver, sent: Any, s_index: int, matches: list[Match],
+              seen: set[tuple[str, str, str]], tolls: set[int]) -> list[Event]:
+        """The events of `matches` (numbered later); adds the trigger offsets of bare casualty counts to `tolls`."""
         out: list[Event] = []
         for match in matches:
             kind = match.trigger.kind
             roles = noun_roles(match, resolver.has_mention) if kind == "noun" else verb_roles(match, resolver.has_mention)
+            if casualty_count(roles, match.trigger.type or ""):
+                tolls.add(match.start)
             for src, tgt, via_pronoun in self._pairs(resolver, roles, s_index, match.trigger.type or ""):
                 if src is None and (tgt is None or (kind == "noun" and patient_subject(match) is None)):
                     continue
@@ -188,7 +196,7 @@ class EventStage:
                 src = _sentence_country(analysis, sent, src, tgt)
                 if src is not None and tgt is not None:
                     resolver.remember_pair(s_index, src, tgt)
-                out.append(self._event(analysis, sent, s_index, offset + len(out), match, src, tgt,
+                out.append(self._event(analysis, sent, s_index, len(out), match, src, tgt,
                                        _confidence(match, src, tgt, roles, via_pronoun)))
             for head in roles.sources:
                 actor, _ = resolver.actor(head, s_index)

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..gazetteer import load_cues, load_gazetteer
 from ..geoparse import Geoparser
-from ..records import Analysis, Event, Evidence, Place, PlaceMention
+from ..records import Analysis, Event, Evidence, Frame, Place, PlaceMention
 from ..nlp.parse import trigger_span
 from ..nlp.syntax import PARAGRAPH_BREAK, is_root
 
@@ -59,6 +59,8 @@ class PlacesStage:
     """Geoparse the document, then set `event.location` for events that have none."""
 
     name = "places"
+    requires: tuple[str, ...] = ("doc", "events")
+    assigns: tuple[str, ...] = ("places", "events.location", "frame")
 
     def __init__(self, geoparser: Geoparser, cues: dict[str, Any], capitals: dict[str, str] | None = None) -> None:
         self.geoparser = geoparser
@@ -101,7 +103,11 @@ class PlacesStage:
             events.append(event)
         order = {e.event_id: i for i, e in enumerate(analysis.events)}
         events.sort(key=lambda e: order[e.event_id])
-        return analysis.with_(places=tuple(mentions), events=tuple(events))
+        story = analysis.frame
+        if frame is not None and frame_basis == "lead":  # the frame shows the lead's place when no dateline gives one
+            story = replace(analysis.frame or Frame(), place=frame)
+            events = [replace(e, frame=story) for e in events]
+        return analysis.with_(places=tuple(mentions), events=tuple(events), frame=story)
 
     # -- roles -----------------------------------------------------------------------------------
     def _role(self, doc: Any, mention: PlaceMention) -> _Located | None:
