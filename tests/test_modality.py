@@ -9,9 +9,7 @@ from datetime import date
 
 import pytest
 
-from eventscope.errors import ConfigError
 from eventscope.records import Actor, Analysis, Article, Event, Evidence
-from eventscope.stages import modality
 from eventscope.stages.modality import make_stage
 
 

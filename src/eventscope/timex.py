@@ -44,6 +44,7 @@ class TimeLexicon:
     year_months: dict[str, tuple[int, int]]
     future_auxiliaries: frozenset[str]
     future_governors: frozenset[str]
+    possibility_auxiliaries: frozenset[str] = frozenset()  # [tense]: a stated possibility ("could")
     bounding_prepositions: frozenset[str] = frozenset()  # [inheritance]: read by the time stage
     future_in_past: frozenset[str] = frozenset()
     offset_marks: dict[str, int] | None = None
@@ -65,6 +66,7 @@ def load_time_lexicon(path: str | Path | None = None) -> TimeLexicon:
         month_days=pairs(d["parts"]["month_days"]), year_months=pairs(d["parts"]["year_months"]),
         future_auxiliaries=frozenset(d["tense"]["future_auxiliaries"]),
         future_governors=frozenset(d["tense"]["future_governors"]),
+        possibility_auxiliaries=frozenset(d["tense"].get("possibility_auxiliaries", ())),
         bounding_prepositions=frozenset(d.get("inheritance", {}).get("bounding_prepositions", ())),
         future_in_past=frozenset(d.get("inheritance", {}).get("future_in_past", ())),
         offset_marks=dict(d.get("inheritance", {}).get("offset_marks", {})),

@@ -12,7 +12,6 @@ from typing import Any
 
 from ..nlp.syntax import is_root
 from ..records import Actor, Analysis
-from .actor_mentions import STATELESS_SECTORS
 from .actors import actor_at
 from .frame import parse_dateline
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..nlp.syntax import RELATIVE_PRONOUNS, child, subject_of
 from ..tables import data_file
-from .event_lexicon import FUTURE_AUX, Match
+from .event_lexicon import Match, future_auxiliaries
 
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 # Parts of speech an argument head can have (a stray "by" of "passers-by" is no actor).
@@ -359,7 +359,7 @@ def _stative(match: Match, verb: Any) -> bool:
     """An agentless passive of a stance verb with a "to" complement is the subject's stance ("is opposed to")."""
     if match.trigger.type not in words().stative_types or child(verb, "agent") is not None:
         return False
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in future_auxiliaries() for c in verb.children):
         return False  # a future passive is an act ("would be flown to"), recoded as intent, not a stance
     return any((c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in verb.children)
 

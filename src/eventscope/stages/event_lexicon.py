@@ -11,6 +11,7 @@ words of the pattern sit in the head's syntactic frame.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -19,18 +20,30 @@ from typing import Any, NamedTuple
 from ..errors import ConfigError
 from ..nlp.syntax import children, subject_of
 from ..records import PLOVER_TYPES
+from ..timex import load_time_lexicon
 
 # `intent`: a verb that reports an event only as an announced intent ("would respond" is a threat,
 # "responded" no event); stored as a verb trigger that needs a future auxiliary.
 KINDS = ("verb", "noun", "adj", "intent")
+
+
+@lru_cache(maxsize=1)
+def future_auxiliaries() -> frozenset[str]:
+    """Auxiliaries that put a verb in the future, one list for the events and time stages: the time
+    lexicon's `[tense] future_auxiliaries` ("will") and `future_in_past` ("said it would")."""
+    lexicon = load_time_lexicon()
+    return lexicon.future_auxiliaries | lexicon.future_in_past
+
+
+@lru_cache(maxsize=1)
+def intent_auxiliaries() -> frozenset[str]:
+    """Auxiliaries under which an `intent` row is an announced action: the future, and a stated possibility
+    ("X could use force" is a threat; `[tense] possibility_auxiliaries` of the time lexicon)."""
+    return future_auxiliaries() | load_time_lexicon().possibility_auxiliaries
 # Shipped trigger files in reading order: a later row with the same kind and pattern replaces an earlier one.
 SHIPPED = ("phoenix.triggers.tsv", "triggers.tsv")
 INTENT = "intent.tsv"
 NONEVENTS = "nonevents.tsv"
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
-# Auxiliaries under which an `intent` row is an announced action: the future, and a stated possibility
-# ("X could use force" is a threat).
-INTENT_AUX = FUTURE_AUX | {"could", "may", "might"}
 # Children of a verb that can hold the rest of a pattern: particles, prepositions, objects, complements.
 FRAME_DEPS = frozenset({"prt", "prep", "dobj", "obj", "attr", "acomp", "oprd", "dative", "agent", "advmod", "xcomp", "ccomp"})
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
@@ -161,7 +174,7 @@ class Lexicon:
             return None
         frame = _noun_frame(token) if kind == "noun" else _verb_frame(token)
         best: Match | None = None
-        future = kind == "verb" and any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for c in token.children)
+        future = kind == "verb" and any(c.dep_ == "aux" and c.lower_ in intent_auxiliaries() for c in token.children)
         for trig in cands:
             if trig.future_only and not future:
                 continue

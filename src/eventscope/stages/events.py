@@ -13,9 +13,10 @@ from typing import Any
 
 from ..nlp.syntax import ancestors
 from ..records import QUAD_CLASS, Actor, Analysis, Event, Evidence
-from .event_actors import STATELESS_SECTORS, Resolver, sentence_countries
+from .actor_mentions import STATELESS_SECTORS
+from .event_actors import Resolver, sentence_countries
 from .event_args import Roles, casualty_count, noun_roles, patient_subject, verb_roles, words
-from .event_lexicon import FUTURE_AUX, Lexicon, Match, as_intent, load_lexicon
+from .event_lexicon import Lexicon, Match, as_intent, future_auxiliaries, load_lexicon
 
 __all__ = ["EventStage", "load_lexicon", "make_stage"]
 
@@ -112,7 +113,7 @@ def _tensed(lexicon: Lexicon, match: Match) -> Match:
     deps = {(c.dep_, c.lower_) for c in verb.children}
     if match.trigger.type == "AGREE" and any(d == "neg" for d, _ in deps):
         return replace(match, trigger=replace(match.trigger, type="REJECT", mode=None, cameo="120"))
-    if any(d == "aux" and w in FUTURE_AUX for d, w in deps):
+    if any(d == "aux" and w in future_auxiliaries() for d, w in deps):
         return replace(match, trigger=as_intent(lexicon, match.trigger))
     return match
 
