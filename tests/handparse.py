@@ -11,7 +11,7 @@ from typing import Any
 import spacy
 from spacy.tokens import Doc, Span
 
-from eventscope.stages.event_lexicon import Match, Trigger
+from eventscope.stages.events.lexicon import Match, Trigger
 
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, like_num), no model
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventscope import extract
-from eventscope.stages.actor_dictionary import load_actor_dictionary
+from eventscope.stages.actors.dictionary import load_actor_dictionary
 from eventscope.stages.actors import actor_at
 
 ROOT = Path(__file__).resolve().parents[1]

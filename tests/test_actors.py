@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventscope.stages.actor_dictionary import load_actor_dictionary
+from eventscope.stages.actors.dictionary import load_actor_dictionary
 from eventscope.stages.actors import actor_at, resolve_span
 
 

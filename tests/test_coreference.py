@@ -1,5 +1,5 @@
 """Document-level actor coreference: pronouns, titles, descriptions and surnames point back at the actor
-named before (stages/actor_coref.py). Sentences written for these tests."""
+named before (stages/actors/coref.py). Sentences written for these tests."""
 from __future__ import annotations
 
 import pickle
@@ -9,7 +9,7 @@ import pytest
 from eventscope import extract
 from eventscope.records import Actor
 from eventscope.stages import actors as actors_stage
-from eventscope.stages.actor_coref import load_coref_data
+from eventscope.stages.actors.coref import load_coref_data
 from eventscope.stages.actors import DocumentActors, actor_at
 
 

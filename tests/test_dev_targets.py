@@ -10,7 +10,7 @@ from pathlib import Path
 from conftest import SHARED, needs_shared
 
 from eventscope.readers.files import parse_seed
-from eventscope.stages.event_args import words
+from eventscope.stages.events.args import words
 from eventscope.stages.events import PLACE_ENTS
 
 ARTICLES = SHARED / "eval" / "articles"

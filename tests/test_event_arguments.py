@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from handparse import has, mentions, parse, run_events, texts, trigger
 
-from eventscope.stages.event_args import is_thing, verb_roles
+from eventscope.stages.events.args import is_thing, verb_roles
 
 FIRED_GAS = parse("""
 Police police PROPN NNP nsubj 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from handparse import has, parse, run_events, trigger
 
-from eventscope.stages.event_args import subject
+from eventscope.stages.events.args import subject
 from eventscope.stages.events import clause_role
 
 

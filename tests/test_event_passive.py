@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from handparse import has, mentions, parse, run_events, texts, trigger
 
-from eventscope.stages.event_args import noun_roles, patient_subject, subject, verb_roles
+from eventscope.stages.events.args import noun_roles, patient_subject, subject, verb_roles
 from eventscope.stages.events import clause_role
 
 CAME_UNDER = parse("""

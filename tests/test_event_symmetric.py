@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from handparse import has, mentions, parse, run_events, texts, trigger
 
-from eventscope.stages.event_args import noun_roles, words
+from eventscope.stages.events.args import noun_roles, words
 
 
 def test_joint_types_are_data():

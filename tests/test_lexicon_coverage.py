@@ -9,7 +9,7 @@ import pytest
 
 from eventscope import Analysis, Article, Pipeline
 from eventscope.config import load_config
-from eventscope.stages.event_lexicon import SHIPPED, _rows, build_lexicon, load_lexicon
+from eventscope.stages.events.lexicon import SHIPPED, _rows, build_lexicon, load_lexicon
 
 
 @pytest.fixture(scope="module")

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from ..nlp.syntax import RELATIVE_PRONOUNS, ancestors
-from .actor_mentions import DocActors, Mention, adopt
+from ...nlp.syntax import RELATIVE_PRONOUNS, ancestors
+from .mentions import DocActors, Mention, adopt
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative"})

@@ -17,10 +17,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..errors import ConfigError
-from ..nlp.syntax import children, subject_of
-from ..records import PLOVER_TYPES
-from ..timex import load_time_lexicon
+from ...errors import ConfigError
+from ...nlp.syntax import children, subject_of
+from ...records import PLOVER_TYPES
+from ...timex import load_time_lexicon
 
 # `intent`: a verb that reports an event only as an announced intent ("would respond" is a threat,
 # "responded" no event); stored as a verb trigger that needs a future auxiliary.

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..nlp.syntax import ancestors
-from ..records import QUAD_CLASS, Actor, Analysis, Event, Evidence
-from .actor_mentions import STATELESS_SECTORS
-from .event_actors import Resolver, sentence_countries
-from .event_args import Roles, casualty_count, noun_roles, patient_subject, verb_roles, words
-from .event_lexicon import Lexicon, Match, as_intent, future_auxiliaries, load_lexicon
+from ...nlp.syntax import ancestors
+from ...records import QUAD_CLASS, Actor, Analysis, Event, Evidence
+from ..actors.mentions import STATELESS_SECTORS
+from .resolver import Resolver, sentence_countries
+from .args import Roles, casualty_count, noun_roles, patient_subject, verb_roles, words
+from .lexicon import Lexicon, Match, as_intent, future_auxiliaries, load_lexicon
 
 __all__ = ["EventStage", "load_lexicon", "make_stage"]
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..nlp.syntax import RELATIVE_PRONOUNS, child, subject_of
-from ..tables import data_file
-from .event_lexicon import Match, future_auxiliaries
+from ...nlp.syntax import RELATIVE_PRONOUNS, child, subject_of
+from ...tables import data_file
+from .lexicon import Match, future_auxiliaries
 
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 # Parts of speech an argument head can have (a stray "by" of "passers-by" is no actor).

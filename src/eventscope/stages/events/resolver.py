@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..nlp.syntax import is_root
-from ..records import Actor, Analysis
-from .actors import actor_at
-from .frame import parse_dateline
+from ...nlp.syntax import is_root
+from ...records import Actor, Analysis
+from ..actors import actor_at
+from ..frame import parse_dateline
 
 # Subtrees that describe an argument rather than name it; left out of its text.
 TRIM_DEPS = frozenset({"relcl", "appos", "punct", "conj", "cc", "acl", "advcl", "parataxis"})

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from ..nlp.syntax import ancestors, verb_above
-from ..records import Actor
-from .actor_dictionary import ActorDictionary, Entry, normalize
-from .frame import parse_dateline
+from ...nlp.syntax import ancestors, verb_above
+from ...records import Actor
+from .dictionary import ActorDictionary, Entry, normalize
+from ..frame import parse_dateline
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 PLACE_LABELS = {"GPE", "FAC", "LOC"}

@@ -10,12 +10,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from ..gazetteer import Gazetteer
-from ..records import Actor, Analysis
-from .actor_coref import CorefData, Coreference, load_coref_data
-from .actor_dictionary import ActorDictionary, load_actor_dictionary
-from .actor_mentions import DocActors
-from .frame import parse_dateline, resolve_place
+from ...gazetteer import Gazetteer
+from ...records import Actor, Analysis
+from .coref import CorefData, Coreference, load_coref_data
+from .dictionary import ActorDictionary, load_actor_dictionary
+from .mentions import DocActors
+from ..frame import parse_dateline, resolve_place
 
 __all__ = ["ActorStage", "actor_at", "load_actor_dictionary", "make_stage", "resolve_span"]
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from ..errors import ConfigError
+from ...errors import ConfigError
 
 # Load order = priority order: generated Phoenix data first, curated files after (later wins).
 ACTOR_FILES: tuple[str, ...] = (
