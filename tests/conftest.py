@@ -43,3 +43,11 @@ def needs_shared(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not present")
     return path
+
+
+@pytest.fixture(scope="session")
+def events(pipeline: Pipeline):
+    """events(text) -> the events of `text` after the actors and events stages only."""
+    from handparse import run_events
+
+    return lambda text: run_events(pipeline, text)

@@ -5,8 +5,7 @@ the pipeline end to end.
 """
 from __future__ import annotations
 
-import pytest
-from handparse import has, mentions, parse, run_events, texts, trigger
+from handparse import has, mentions, parse, texts, trigger
 
 from eventscope.stages.events.args import is_thing, verb_roles
 
@@ -148,11 +147,6 @@ def test_an_unresolved_facility_is_a_thing_a_resolved_one_an_actor():
     """)
     assert is_thing(doc[2], mentions()) and not is_thing(doc[2], mentions("Kharbour"))
     assert verb_roles(trigger(doc, 1, "ASSAULT"), mentions()).targets == ()
-
-
-@pytest.fixture(scope="module")
-def events(pipeline):
-    return lambda text: run_events(pipeline, text)
 
 
 def test_end_to_end_no_thing_targets(events):

@@ -5,7 +5,7 @@ conditions and purposes are not events."""
 from __future__ import annotations
 
 import pytest
-from handparse import has, parse, run_events, trigger
+from handparse import has, parse, trigger
 
 from eventscope.stages.events.args import subject
 from eventscope.stages.events import clause_role
@@ -86,11 +86,6 @@ def test_a_thing_subject_of_a_wrong_conjunct_is_not_inherited():
     . . PUNCT . punct 1
     """)
     assert subject(doc[5])[0].text == "Tokyo"
-
-
-@pytest.fixture(scope="module")
-def events(pipeline):
-    return lambda text: run_events(pipeline, text)
 
 
 def test_end_to_end_every_clause(events):

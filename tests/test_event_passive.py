@@ -2,8 +2,7 @@
 injured in clashes with Y" have source Y and target X."""
 from __future__ import annotations
 
-import pytest
-from handparse import has, mentions, parse, run_events, texts, trigger
+from handparse import has, mentions, parse, texts, trigger
 
 from eventscope.stages.events.args import noun_roles, patient_subject, subject, verb_roles
 from eventscope.stages.events import clause_role
@@ -91,11 +90,6 @@ def test_a_participle_after_a_passive_is_done_by_its_agent():
     . . PUNCT . punct 3
     """)
     assert subject(doc[7])[0].text == "gunmen"
-
-
-@pytest.fixture(scope="module")
-def events(pipeline):
-    return lambda text: run_events(pipeline, text)
 
 
 def test_end_to_end_target_side(events):

@@ -3,7 +3,7 @@ and B" are one event between the two parties (source A, target B), not two one-s
 from __future__ import annotations
 
 import pytest
-from handparse import has, mentions, parse, run_events, texts, trigger
+from handparse import has, mentions, parse, texts, trigger
 
 from eventscope.stages.events.args import noun_roles, words
 
@@ -25,11 +25,6 @@ def test_between_gives_reciprocal_parties():
     """)
     roles = noun_roles(trigger(doc, 0, "CONSULT", "noun"), mentions("Laos", "Vietnam"))
     assert roles.reciprocal and texts(roles.sources) == ["Laos", "Vietnam"]
-
-
-@pytest.fixture(scope="module")
-def events(pipeline):
-    return lambda text: run_events(pipeline, text)
 
 
 @pytest.mark.parametrize("text, type_, a, b", [
