@@ -186,3 +186,10 @@ def test_a_bare_casualty_count_is_the_toll_of_another_event(events):
     assert has(evs, "ASSAULT", "rebels") and all(e.source is not None for e in evs)
     alone = events("At least 25 people were killed when a bomb exploded outside a mosque.")
     assert alone  # with no other event in the sentence the count stays an event (its casualties are read)
+
+
+def test_a_coordinate_that_is_no_actor_adds_no_sourceless_twin(analyze):
+    evs = analyze("KORVA, Norland (AFP) - Gunmen attacked a military convoy near the town of Vesk on Monday, "
+                  "killing at least 11 soldiers, the army said in a statement.").events
+    assaults = [e for e in evs if e.type == "ASSAULT"]
+    assert assaults and all(e.source is not None for e in assaults)

@@ -213,6 +213,12 @@ class EventStage:
         parties = resolver.parties(roles.sources[0], s_index) if len(roles.sources) == 1 else ()
         sources = [(p, True) for p in parties] or [a for t in roles.sources for a in resolver.actors(t, s_index)] or [(None, False)]
         targets = [a for t in roles.targets for a, _ in resolver.actors(t, s_index) if not _bare_place(t, a)] or [None]
+        # one event per actor pair: a coordinate that resolves to no actor (a dateline word the parser
+        # joined to the subject) adds no pair beside the ones that resolve
+        if any(a is not None for a, _ in sources):
+            sources = [(a, p) for a, p in sources if a is not None]
+        if any(t is not None for t in targets):
+            targets = [t for t in targets if t is not None]
         if roles.crossed and len(sources) > 1:  # "A and B expelled each other's diplomats": both ways
             return [pair for (a, pa), (b, pb) in zip(sources, sources[1:]) if a is not None and b is not None
                     for pair in ((a, b, pa or pb), (b, a, pa or pb))]
