@@ -61,3 +61,11 @@ def has(evs: list[Any], type_: str, source: str | None = None, target: str | Non
         return {v.lower() for v in (actor.text, actor.name, actor.country) if v} if actor else set()
     return any(e.type == type_ and (source is None or any(source.lower() in n for n in names(e.source)))
                and (target is None or any(target.lower() in n for n in names(e.target))) for e in evs)
+
+
+def actor_of(analysis: Any, word: str, nth: int = 0) -> Any:
+    """The actor `actor_at` gives for the nth token spelled `word` (None when it is no actor's)."""
+    from eventscope.stages.actors import actor_at
+
+    tokens = [t for t in analysis.doc if t.text == word]
+    return actor_at(analysis, tokens[nth])

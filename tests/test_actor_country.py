@@ -9,14 +9,9 @@ import pytest
 
 from eventscope import extract
 from eventscope.stages.actors.dictionary import load_actor_dictionary
-from eventscope.stages.actors import actor_at
+from handparse import actor_of
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _at(analysis, word: str, nth: int = 0):
-    tokens = [t for t in analysis.doc if t.text == word]
-    return actor_at(analysis, tokens[nth])
 
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -26,31 +21,31 @@ def _at(analysis, word: str, nth: int = 0):
     ("NATO warned Moscow after the drills in Belarus.", "NATO"),
 ])
 def test_international_actors_have_no_country(analyze, text, word) -> None:
-    actor = _at(analyze(text), word)
+    actor = actor_of(analyze(text), word)
     assert actor is not None and actor.country is None
 
 
 def test_a_place_of_another_phrase_gives_no_country(analyze) -> None:
     a = analyze("The Indian ministry, which had summoned the envoy in Ottawa, accused Prime Minister Ewan Clark "
                 "of lying.")
-    assert _at(a, "Clark").country is None
+    assert actor_of(a, "Clark").country is None
 
 
 def test_a_traveller_is_not_from_where_he_goes(analyze) -> None:
     a = analyze("Tomas Brezina, the acting foreign minister, called off a trip to Moscow.")
-    assert _at(a, "Brezina").country != "RUS"
+    assert actor_of(a, "Brezina").country != "RUS"
 
 
 def test_a_name_part_is_no_country(analyze) -> None:
     a = analyze("President Hassan Ali Warsame said on Sunday the attack was cowardly.")
-    actor = _at(a, "Warsame")
+    actor = actor_of(a, "Warsame")
     assert actor.name == "Hassan Ali Warsame" and actor.country is None
-    assert _at(a, "Hassan").name == "Hassan Ali Warsame"  # not another person inside the name
+    assert actor_of(a, "Hassan").name == "Hassan Ali Warsame"  # not another person inside the name
 
 
 def test_demonym_attached_to_the_actor_gives_its_country(analyze) -> None:
     a = analyze("An Iranian spokesman said the talks in Cairo had failed.")
-    assert _at(a, "spokesman").country == "IRN"
+    assert actor_of(a, "spokesman").country == "IRN"
 
 
 def test_countries_whose_phoenix_entry_changed_codes_are_countries() -> None:

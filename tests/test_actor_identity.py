@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from eventscope import extract
 from eventscope.store.store import actor_key
-from eventscope.stages.actors import actor_at
-
-
-def _at(analysis, word: str, nth: int = 0):
-    tokens = [t for t in analysis.doc if t.text == word]
-    return actor_at(analysis, tokens[nth])
+from handparse import actor_of
 
 
 def test_bare_agent_after_a_qualified_one_is_the_same_actor(analyze) -> None:
     a = analyze("Kenyan police arrested forty protesters in Nairobi on Monday. "
                 "Police said the protesters had blocked the road.")
-    first, later = _at(a, "police"), _at(a, "Police")
+    first, later = actor_of(a, "police"), actor_of(a, "Police")
     assert (later.name, later.country, later.sector) == (first.name, first.country, first.sector) == \
         ("Kenyan police", "KEN", "COP")
     assert actor_key(first) == actor_key(later)
@@ -23,24 +18,24 @@ def test_bare_agent_after_a_qualified_one_is_the_same_actor(analyze) -> None:
 
 def test_a_country_keeps_no_sector_of_its_government(analyze) -> None:
     a = analyze("Kenyan police met officials in Nairobi. Kenya said the meeting was useful.")
-    assert _at(a, "Kenya").sector is None and _at(a, "Nairobi").sector == "GOV"
+    assert actor_of(a, "Kenya").sector is None and actor_of(a, "Nairobi").sector == "GOV"
 
 
 def test_surname_and_pronoun_share_the_full_names_country(analyze) -> None:
     a = analyze("Prime Minister Hemi Walker of New Zealand arrived on Monday. Walker said he would visit Fiji.")
-    assert {(_at(a, w).name, _at(a, w).country) for w in ("Walker", "he")} == {("Hemi Walker", "NZL")}
-    assert actor_key(_at(a, "Walker")) == actor_key(_at(a, "he")) == actor_key(_at(a, "Walker", 1))
+    assert {(actor_of(a, w).name, actor_of(a, w).country) for w in ("Walker", "he")} == {("Hemi Walker", "NZL")}
+    assert actor_key(actor_of(a, "Walker")) == actor_key(actor_of(a, "he")) == actor_key(actor_of(a, "Walker", 1))
 
 
 def test_titled_person_tagged_as_organization_is_a_person(analyze) -> None:
     a = analyze("Opposition leader Rosa Delgado criticised the vote.")
-    actor = _at(a, "Delgado")
+    actor = actor_of(a, "Delgado")
     assert (actor.kind, actor.sector) == ("person", "OPP")
 
 
 def test_hyphenated_given_name_is_one_name(analyze) -> None:
     a = analyze("Unification Minister Park Jae-hoon offered to resign on Wednesday.")
-    assert _at(a, "hoon").name == "Park Jae-hoon"
+    assert actor_of(a, "hoon").name == "Park Jae-hoon"
 
 
 def test_one_actor_per_entity_in_the_events() -> None:
@@ -53,13 +48,13 @@ def test_one_actor_per_entity_in_the_events() -> None:
 def test_objects_are_not_actors(analyze) -> None:
     a = analyze("Police used water cannon and live ammunition against the crowd and seized his laptop.")
     for word in ("cannon", "ammunition", "laptop"):
-        assert _at(a, word) is None, word
+        assert actor_of(a, word) is None, word
 
 
 def test_a_countrys_government_under_several_names_is_one_actor(analyze) -> None:
     a = analyze("Colombia's government accused the rebels. Bogota said the government of Colombia would "
                 "suspend the talks. The Colombian government agreed.")
-    found = {actor_key(_at(a, w, n)) for w, n in (("government", 0), ("Bogota", 0), ("government", 1),
+    found = {actor_key(actor_of(a, w, n)) for w, n in (("government", 0), ("Bogota", 0), ("government", 1),
                                                   ("government", 2))}
     assert found == {"COL"}
-    assert "Colombia's government" in _at(a, "government", 0).aliases  # the words as written still match
+    assert "Colombia's government" in actor_of(a, "government", 0).aliases  # the words as written still match

@@ -4,13 +4,8 @@ from __future__ import annotations
 import pytest
 
 from eventscope.stages.actors.dictionary import load_actor_dictionary
-from eventscope.stages.actors import actor_at, resolve_span
-
-
-def _at(analysis, word: str, nth: int = 0):
-    """The actor `actor_at` gives for the nth token spelled `word`."""
-    tokens = [t for t in analysis.doc if t.text == word]
-    return actor_at(analysis, tokens[nth])
+from eventscope.stages.actors import resolve_span
+from handparse import actor_of
 
 
 def test_dictionary_knows_aliases() -> None:
@@ -36,7 +31,7 @@ def test_dictionary_knows_aliases() -> None:
     ("Iranian judges sentenced the journalists.", "judges", "IRN", "JUD"),
 ])
 def test_countries_metonyms_and_agents(analyze, text, word, country, sector) -> None:
-    actor = _at(analyze(text), word)
+    actor = actor_of(analyze(text), word)
     assert actor is not None
     assert (actor.country, actor.sector) == (country, sector)
 
@@ -50,50 +45,50 @@ def test_places_inside_a_country_resolve_to_it_but_are_not_its_aliases() -> None
 
 def test_title_gives_person_and_sector(analyze) -> None:
     a = analyze("Iranian President Hamid Karimzadeh received the delegation in the capital.")
-    actor = _at(a, "Karimzadeh")
+    actor = actor_of(a, "Karimzadeh")
     assert (actor.name, actor.kind, actor.country, actor.sector) == ("Hamid Karimzadeh", "person", "IRN", "GOV")
     assert actor.text == "President Hamid Karimzadeh"
 
 
 def test_appositive_and_possessive_give_country(analyze) -> None:
     a = analyze("The talks included the head of Egypt's General Intelligence Directorate, Samir Fawzi Haddad.")
-    actor = _at(a, "Haddad")
+    actor = actor_of(a, "Haddad")
     assert (actor.kind, actor.country) == ("person", "EGY")
-    assert _at(a, "Directorate").country == "EGY"
+    assert actor_of(a, "Directorate").country == "EGY"
 
 
 def test_possessor_gives_country_to_aide(analyze) -> None:
     a = analyze("Vladimir Putin's trusted aide Oleg Varnavin flew to Ankara.")
-    assert _at(a, "Varnavin").country == "RUS"
+    assert actor_of(a, "Varnavin").country == "RUS"
 
 
 def test_based_modifier_gives_country(analyze) -> None:
     a = analyze("The Jordan-based research group Al Mirsad published the figures.")
-    actor = _at(a, "Mirsad")
+    actor = actor_of(a, "Mirsad")
     assert actor.country == "JOR"
 
 
 def test_acronym_defined_in_text(analyze) -> None:
     a = analyze("The Northern Valley Defence Front (NVDF) attacked a convoy. Later the NVDF denied it.")
-    first, later = _at(a, "Front"), _at(a, "NVDF", 1)
+    first, later = actor_of(a, "Front"), actor_of(a, "NVDF", 1)
     assert later is not None and later.name == first.name == "Northern Valley Defence Front"
 
 
 def test_acronym_of_known_group(analyze) -> None:
     a = analyze("Fighters of the IRGC and the YPG were seen near the border.")
-    assert (_at(a, "IRGC").country, _at(a, "IRGC").sector) == ("IRN", "MIL")
-    assert _at(a, "YPG").name == "People's Protection Units"
+    assert (actor_of(a, "IRGC").country, actor_of(a, "IRGC").sector) == ("IRN", "MIL")
+    assert actor_of(a, "YPG").name == "People's Protection Units"
 
 
 def test_short_name_links_to_full_name(analyze) -> None:
     a = analyze("Egyptian envoy Karim Abdelrahman arrived on Sunday. Abdelrahman met the minister.")
-    later = _at(a, "Abdelrahman", 1)
+    later = actor_of(a, "Abdelrahman", 1)
     assert later.name == "Karim Abdelrahman" and later.country == "EGY"
 
 
 def test_unknown_organization_still_an_actor(analyze) -> None:
     a = analyze("The Coastal Fishermen Cooperative of Nador protested the quotas.")
-    actor = _at(a, "Cooperative")
+    actor = actor_of(a, "Cooperative")
     assert actor is not None and actor.kind == "organization"
 
 
@@ -101,9 +96,9 @@ def test_smallest_mention_wins_and_offsets_slice_text(analyze) -> None:
     text = "Iranian officials met Hezbollah commanders in Beirut."
     a = analyze(text)
     assert all(text[x.start:x.end] == x.text for x in a.actors)
-    assert _at(a, "Iranian").kind == "country"
-    assert _at(a, "officials").sector == "GOV"
-    assert _at(a, "Hezbollah").country == "LBN"
+    assert actor_of(a, "Iranian").kind == "country"
+    assert actor_of(a, "officials").sector == "GOV"
+    assert actor_of(a, "Hezbollah").country == "LBN"
 
 
 def test_resolve_span_for_attribution_source(analyze) -> None:
@@ -114,22 +109,22 @@ def test_resolve_span_for_attribution_source(analyze) -> None:
 
 
 def test_dated_role_is_chosen_by_article_date(analyze) -> None:
-    before = _at(analyze("Ahmadinejad addressed the crowd.", day="2009-06-01"), "Ahmadinejad")
+    before = actor_of(analyze("Ahmadinejad addressed the crowd.", day="2009-06-01"), "Ahmadinejad")
     assert (before.country, before.sector) == ("IRN", "GOV")
 
 
 def test_based_in_phrase_gives_country_only_to_its_noun(analyze) -> None:
     a = analyze("A newspaper based in Beirut criticised the ministry.")
-    assert _at(a, "newspaper").country == "LBN"
-    assert _at(a, "ministry").country is None
+    assert actor_of(a, "newspaper").country == "LBN"
+    assert actor_of(a, "ministry").country is None
 
 
 def test_office_holder_takes_the_host_country_of_a_visit(analyze) -> None:
     a = analyze("The envoy paid a visit to Hanoi, where he held talks with President Tran Minh Duc.")
-    assert _at(a, "Duc").country == "VNM"
-    assert _at(a, "envoy").country is None  # the visitor is not from where they go
+    assert actor_of(a, "Duc").country == "VNM"
+    assert actor_of(a, "envoy").country is None  # the visitor is not from where they go
 
 
 def test_agent_takes_the_country_of_the_place_it_acts_in(analyze) -> None:
     a = analyze("Leaders of the opposition coalition postponed the march in Baku.")
-    assert _at(a, "Leaders").country == "AZE"
+    assert actor_of(a, "Leaders").country == "AZE"
