@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
+import numpy as np
+
 from ..records import Analysis, Event
 from ..nlp.parse import trigger_span
 from ..nlp.syntax import ancestors
@@ -153,23 +155,34 @@ class CasualtiesStage:
             if span is not None:
                 roots[i] = span
         counts: dict[int, dict[str, int]] = {}
-        for sent in {span.root.sent.start: span.root.sent for span in roots.values()}.values():
-            for tok in sent:
-                kind = self.counter.words.cues.get(tok.lemma_.lower())
-                if kind is None:
-                    continue
-                n = self.counter.count(tok)
-                if n is None or (kind == "both" and n != 0):
-                    continue
-                for k in (("fatalities", "injured") if kind == "both" else (kind,)):
-                    target = self._event_for(tok, k, analysis.events, roots)
-                    if target is not None:
-                        got = counts.setdefault(target, {})
-                        got[k] = max(got.get(k, n), n)
+        for i, kind in self._cue_tokens(doc, {(span.root.sent.start, span.root.sent.end) for span in roots.values()}):
+            tok = doc[i]
+            n = self.counter.count(tok)
+            if n is None or (kind == "both" and n != 0):
+                continue
+            for k in (("fatalities", "injured") if kind == "both" else (kind,)):
+                target = self._event_for(tok, k, analysis.events, roots)
+                if target is not None:
+                    got = counts.setdefault(target, {})
+                    got[k] = max(got.get(k, n), n)
         if not counts:
             return analysis
         events = tuple(replace(e, **counts[i]) if i in counts else e for i, e in enumerate(analysis.events))
         return analysis.with_(events=events)
+
+    def _cue_tokens(self, doc: Any, sentences: set[tuple[int, int]]) -> list[tuple[int, str]]:
+        """(token index, cue kind) of every cue word in the event sentences. The lemmas are compared once
+        per distinct lemma of the document (an array scan), not once per token: most tokens are no cue."""
+        from spacy.attrs import LEMMA
+
+        lemmas = doc.to_array(LEMMA)
+        cues, strings = self.counter.words.cues, doc.vocab.strings
+        kinds = {int(h): k for h in np.unique(lemmas) if (k := cues.get(strings[int(h)].lower())) is not None}
+        if not kinds:
+            return []
+        wanted = np.fromiter(kinds, dtype=lemmas.dtype, count=len(kinds))
+        return [(int(i), kinds[int(lemmas[i])]) for start, end in sorted(sentences)
+                for i in np.flatnonzero(np.isin(lemmas[start:end], wanted)) + start]
 
     def _event_for(self, cue: Any, kind: str, events: tuple[Event, ...], roots: dict[int, Any]) -> int | None:
         """The event a count belongs to: the cue's own, one above or below it, else the nearest fitting one."""

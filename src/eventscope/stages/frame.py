@@ -88,7 +88,7 @@ class FrameStage:
         line = parse_dateline(text)
         place = resolve_place(self.gazetteer, line.places[0], line.region) if line and line.places else None
         day = self._dateline_day(line, anchor) if line else None
-        frame = Frame(place=place, date=day or self.lead_day(doc, line.end if line else 0, anchor),
+        frame = Frame(place=place, date=day or self.lead_day(doc, text, line.end if line else 0, anchor),
                       source=line.agency.strip() if line and line.agency else None)
         if frame == Frame():
             frame = None
@@ -101,14 +101,15 @@ class FrameStage:
         spans = self.normalizer.normalize("on " + line.date_text, anchor=anchor, tense="past")
         return spans[0].start if spans and spans[0].precision == "day" else None
 
-    def lead_day(self, doc: Any, start: int, anchor: date) -> date | None:
-        """The day the lead sentence states for its own events (its first day-precise expression)."""
-        first = doc.char_span(start, min(start + 1, len(doc.text)), alignment_mode="expand")
+    def lead_day(self, doc: Any, text: str, start: int, anchor: date) -> date | None:
+        """The day the lead sentence states for its own events (its first day-precise expression).
+
+        `text` is the document's text (the article's: `doc.text` rebuilds it token by token)."""
+        first = doc.char_span(start, min(start + 1, len(text)), alignment_mode="expand")
         if first is None or not len(first):
             return None
         sent = first[0].sent
-        text = doc.text[:sent.end_char]
-        for m in self.normalizer.find(text):
+        for m in self.normalizer.find(text[:sent.end_char]):
             if m.start < sent.start_char or m.anaphoric:
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")

@@ -75,7 +75,8 @@ class DocActors:
     story_start: int = field(init=False)  # first token after the dateline ("LIMA, Peru (Reuters) -")
 
     def __post_init__(self) -> None:
-        self.tokens, self.ents, self.text = list(self.doc), self.doc.ents, self.doc.text
+        self.tokens, self.ents = list(self.doc), self.doc.ents
+        self.text = "".join(t.text_with_ws for t in self.tokens)  # doc.text would make every Token again
         dateline = parse_dateline(self.text)
         self.story_start = 0 if dateline is None else next(
             (t.i for t in self.tokens if t.idx >= dateline.end), len(self.tokens))
