@@ -29,6 +29,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .tables import read_data_table
+
 log = logging.getLogger(__name__)
 
 INDEX_FORMAT = 3
@@ -98,9 +100,7 @@ def _data_dir() -> Any:
 
 
 def _tsv(name: str) -> Iterator[list[str]]:
-    for line in _data_dir().joinpath(name).read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
+    return (row.cols for row in read_data_table("gazetteer", name, strip=False))
 
 
 def load_cues() -> dict[str, Any]:

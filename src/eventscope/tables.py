@@ -45,7 +45,8 @@ def table_rows(text: str, where: str, *, min_cols: int = 1, max_cols: int | None
         if strip:
             cols = [c.strip() for c in cols]
         if len(cols) < min_cols or (max_cols is not None and len(cols) > max_cols):
-            want = f"{min_cols}" if max_cols == min_cols else f"{min_cols} to {max_cols or 'any'}"
+            want = (f"at least {min_cols}" if max_cols is None else f"{min_cols}" if max_cols == min_cols
+                    else f"{min_cols} to {max_cols}")
             raise ConfigError(f"expected {want} tab-separated columns, got {len(cols)}", where=f"{where}:{n}")
         yield Row(cols, f"{where}:{n}")
 

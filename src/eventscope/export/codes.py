@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from ..tables import read_data_table
 
 # GDELT groups CAMEO roots into quad classes: 01-05 verbal cooperation, 06-09 material cooperation,
 # 10-14 verbal conflict, 15-20 material conflict (GDELT 2.0 event codebook, QuadClass).
@@ -51,8 +52,7 @@ class AcledRule:
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("eventscope").joinpath("data", "codes", name).read_text("utf-8")
-    return [line.rstrip("\n").split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [row.cols for row in read_data_table("codes", name, strip=False)]
 
 
 @cache
@@ -71,12 +71,10 @@ def fips_territories() -> dict[tuple[str, str], str]:
 def admin1_codes() -> dict[tuple[str, str], str]:
     """(ISO2, admin-1 name) -> its GeoNames admin1 code, where that is the FIPS 10-4 code (most countries; the
     US state abbreviations GDELT uses too); admin1_not_fips.tsv lists the countries where it is not."""
-    text = resources.files("eventscope").joinpath("data", "gazetteer", "admin1.tsv").read_text("utf-8")
     not_fips = {r[0] for r in _rows("admin1_not_fips.tsv")}
     found: dict[tuple[str, str], str] = {}
-    for line in text.splitlines():
-        cols = line.split("\t")
-        if line.startswith("#") or len(cols) < 3 or len(cols[1]) != 2 or cols[0] in not_fips:
+    for cols in (row.cols for row in read_data_table("gazetteer", "admin1.tsv", strip=False)):
+        if len(cols) < 3 or len(cols[1]) != 2 or cols[0] in not_fips:
             continue
         found.setdefault((cols[0], cols[2]), cols[1])
     return found

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from ...errors import ConfigError
+from ...tables import table_rows
 
 # Load order = priority order: generated Phoenix data first, curated files after (later wins).
 ACTOR_FILES: tuple[str, ...] = (
@@ -106,15 +107,7 @@ def _parse_role(text: str) -> Role | None:
 
 
 def _read_rows(text: str, where: str, min_cols: int) -> list[list[str]]:
-    rows = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) < min_cols:
-            raise ConfigError(f"line {n} has {len(cols)} tab-separated columns, expected at least {min_cols}", where=where)
-        rows.append(cols)
-    return rows
+    return [row.cols for row in table_rows(text, where, min_cols=min_cols, strip=False)]
 
 
 def _entry(cols: list[str]) -> Entry:

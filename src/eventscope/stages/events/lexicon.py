@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from ...errors import ConfigError
 from ...nlp.syntax import children, subject_of
 from ...records import PLOVER_TYPES
+from ...tables import table_rows
 from ...timex import load_time_lexicon
 
 # `intent`: a verb that reports an event only as an announced intent ("would respond" is a threat,
@@ -255,10 +256,8 @@ def _parse_row(fields: list[str], where: str) -> Iterator[Trigger]:
 
 
 def _rows(text: str, name: str) -> Iterator[Trigger]:
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        yield from _parse_row(line.split("\t"), f"{name}:{n}")
+    for row in table_rows(text, name, strip=False):
+        yield from _parse_row(row.cols, row.where)
 
 
 def _read(path: str) -> str:
@@ -272,12 +271,10 @@ def _read(path: str) -> str:
 
 def _intent_rows(text: str, name: str) -> dict[str, tuple[str, str | None, str | None]]:
     out: dict[str, tuple[str, str | None, str | None]] = {}
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = [f.strip() for f in line.split("\t")] + ["", ""]
+    for row in table_rows(text, name):
+        fields = row.cols + ["", ""]
         if fields[0] not in PLOVER_TYPES or fields[1] not in PLOVER_TYPES:
-            raise ConfigError("intent rows need two PLOVER types", where=f"{name}:{n}")
+            raise ConfigError("intent rows need two PLOVER types", where=row.where)
         out[fields[0]] = (fields[1], fields[2] or None, fields[3] or None)
     return out
 
@@ -287,12 +284,10 @@ def _nonevent_rows(text: str, name: str) -> NonEvents:
     types: set[str] = set()
     nouns: dict[str, list[tuple[Slot, ...]]] = {}
     verbs: set[str] = set()
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        fields = [f.strip() for f in line.split("\t")]
+    for row in table_rows(text, name):
+        fields = row.cols
         if len(fields) < 2 or fields[0] not in ("types", "noun", "verb"):
-            raise ConfigError("a non-event row is `types|noun|verb<TAB>words`", where=f"{name}:{n}")
+            raise ConfigError("a non-event row is `types|noun|verb<TAB>words`", where=row.where)
         role, words = fields[0], fields[1]
         if role == "types":
             types.update(words.split())
