@@ -11,6 +11,7 @@ from typing import Any
 import spacy
 from spacy.tokens import Doc, Span
 
+from eventscope.stages.events.args import verb_roles
 from eventscope.stages.events.lexicon import Match, Trigger
 
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, like_num), no model
@@ -40,6 +41,12 @@ def mentions(*words: str) -> Any:
 
 def texts(tokens: tuple[Any, ...]) -> list[str]:
     return [t.text for t in tokens]
+
+
+def roles_of(match: Match, *actors: str) -> tuple[list[str], list[str]]:
+    """The texts of the sources and targets `verb_roles` gives `match` when the actors stage knows `actors`."""
+    roles = verb_roles(match, mentions(*actors))
+    return texts(roles.sources), texts(roles.targets)
 
 
 def run_events(pipeline: Any, text: str) -> list[Any]:

@@ -5,27 +5,34 @@ import pytest
 
 from eventscope.stages.casualties import Counter, load_words
 
-# (sentence, field, count): every phrasing written for this test.
-PHRASINGS = [
-    ("Gunmen opened fire on a market in the town, killing 6 civilians.", "fatalities", 6),
-    ("At least 25 people were killed when a bomb exploded outside a mosque.", "fatalities", 25),
-    ("Militants stormed the village and dozens were wounded.", "injured", 24),
-    ("Two soldiers died when insurgents ambushed their convoy.", "fatalities", 2),
-    ("Rebels shelled the city, and the death toll rose to 40.", "fatalities", 40),
-    ("Warplanes bombed the camp, leaving three dead.", "fatalities", 3),
-    ("A suicide bomber attacked a checkpoint, injuring 12 police officers.", "injured", 12),
-    ("Police arrested 40 protesters outside parliament.", "arrested", 40),
-    ("Gunmen abducted 20 students from a boarding school.", "arrested", 20),
-    ("Rebels shelled the town overnight but no casualties were reported.", "fatalities", 0),
-    ("Troops fired on demonstrators, wounding more than two dozen people.", "injured", 24),
-    ("A roadside bomb killed a soldier on patrol.", "fatalities", 1),
-    ("The attack killed at least 12 people and injured 30 others.", "injured", 30),
-    ("Security forces detained hundreds of opposition supporters.", "arrested", 200),
-    ("An explosion at the rally killed twenty-five people.", "fatalities", 25),
-    ("Jets bombed the district, killing 1,200 people over a week.", "fatalities", 1200),
-    ("Insurgents attacked an army post; nobody was hurt.", "injured", 0),
-    ("Police detained scores of students after the march.", "arrested", 40),
-]
+# Every phrasing written for this test, by the count field it fills: (sentence, count).
+BY_FIELD = {
+    "fatalities": [
+        ("Gunmen opened fire on a market in the town, killing 6 civilians.", 6),
+        ("At least 25 people were killed when a bomb exploded outside a mosque.", 25),
+        ("Two soldiers died when insurgents ambushed their convoy.", 2),
+        ("Rebels shelled the city, and the death toll rose to 40.", 40),
+        ("Warplanes bombed the camp, leaving three dead.", 3),
+        ("Rebels shelled the town overnight but no casualties were reported.", 0),
+        ("A roadside bomb killed a soldier on patrol.", 1),
+        ("An explosion at the rally killed twenty-five people.", 25),
+        ("Jets bombed the district, killing 1,200 people over a week.", 1200),
+    ],
+    "injured": [
+        ("Militants stormed the village and dozens were wounded.", 24),
+        ("A suicide bomber attacked a checkpoint, injuring 12 police officers.", 12),
+        ("Troops fired on demonstrators, wounding more than two dozen people.", 24),
+        ("The attack killed at least 12 people and injured 30 others.", 30),
+        ("Insurgents attacked an army post; nobody was hurt.", 0),
+    ],
+    "arrested": [
+        ("Police arrested 40 protesters outside parliament.", 40),
+        ("Gunmen abducted 20 students from a boarding school.", 20),
+        ("Security forces detained hundreds of opposition supporters.", 200),
+        ("Police detained scores of students after the march.", 40),
+    ],
+}
+PHRASINGS = [(text, field, count) for field, rows in BY_FIELD.items() for text, count in rows]
 
 
 def test_there_are_enough_phrasings() -> None:

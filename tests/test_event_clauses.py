@@ -34,58 +34,78 @@ def test_conditions_are_side_clauses(mark):
     assert clause_role(trigger(_two_clauses(mark), 5, "ACCUSE")) == "side"
 
 
-def test_participle_is_coded_infinitive_of_purpose_is_not():
-    doc = parse("""
-    Troops troop NOUN NNS nsubj 1
-    shelled shell VERB VBD ROOT 1
-    the the DET DT det 3
-    garrison garrison NOUN NN dobj 1
-    , , PUNCT , punct 1
-    killing kill VERB VBG advcl 1
-    six six NUM CD dobj 5 CARDINAL
-    . . PUNCT . punct 1
-    """)
-    assert clause_role(trigger(doc, 5, "ASSAULT")) == "main"
-    assert subject(doc[5])[0].text == "Troops"
-    doc = parse("""
-    Police police NOUN NNS nsubj 1
-    fired fire VERB VBD ROOT 1
-    shots shot NOUN NNS dobj 1
-    to to PART TO aux 4
-    disperse disperse VERB VB advcl 1
-    students student NOUN NNS dobj 4
-    . . PUNCT . punct 1
-    """)
-    assert clause_role(trigger(doc, 4, "COERCE")) == "side"
+SHELLED_KILLING = parse("""
+Troops troop NOUN NNS nsubj 1
+shelled shell VERB VBD ROOT 1
+the the DET DT det 3
+garrison garrison NOUN NN dobj 1
+, , PUNCT , punct 1
+killing kill VERB VBG advcl 1
+six six NUM CD dobj 5 CARDINAL
+. . PUNCT . punct 1
+""")
+FIRED_TO_DISPERSE = parse("""
+Police police NOUN NNS nsubj 1
+fired fire VERB VBD ROOT 1
+shots shot NOUN NNS dobj 1
+to to PART TO aux 4
+disperse disperse VERB VB advcl 1
+students student NOUN NNS dobj 4
+. . PUNCT . punct 1
+""")
+RECALLED_AFTER = parse("""
+Ghana Ghana PROPN NNP nsubj 1 GPE
+recalled recall VERB VBD ROOT 1
+envoys envoy NOUN NNS dobj 1
+after after SCONJ IN mark 5
+Togo Togo PROPN NNP pobj 3 GPE
+expelled expel VERB VBD advcl 1
+diplomats diplomat NOUN NNS dobj 5
+. . PUNCT . punct 1
+""")
+LANDED_AND_LODGED = parse("""
+Tokyo Tokyo PROPN NNP nsubj 1 GPE
+said say VERB VBD ROOT 1
+missiles missile NOUN NNS nsubj 3
+landed land VERB VBD ccomp 1
+and and CCONJ CC cc 3
+lodged lodge VERB VBD conj 3
+a a DET DT det 7
+protest protest NOUN NN dobj 5
+. . PUNCT . punct 1
+""")
+ON_THE_DAY_A_TRUCE_BEGAN = parse("""
+Rebels rebel NOUN NNS nsubj 1
+advanced advance VERB VBD ROOT 1
+on on ADP IN prep 1
+the the DET DT det 4
+day day NOUN NN pobj 2
+a a DET DT det 6
+truce truce NOUN NN nsubj 7
+began begin VERB VBD relcl 4
+. . PUNCT . punct 1
+""")
 
 
-def test_a_subject_hung_on_the_subordinator_is_the_clause_subject():
-    doc = parse("""
-    Ghana Ghana PROPN NNP nsubj 1 GPE
-    recalled recall VERB VBD ROOT 1
-    envoys envoy NOUN NNS dobj 1
-    after after SCONJ IN mark 5
-    Togo Togo PROPN NNP pobj 3 GPE
-    expelled expel VERB VBD advcl 1
-    diplomats diplomat NOUN NNS dobj 5
-    . . PUNCT . punct 1
-    """)
-    assert subject(doc[5])[0].text == "Togo"
+# A lexicon match on a parse above and the role its clause must have.
+@pytest.mark.parametrize("match, role", [
+    pytest.param(trigger(SHELLED_KILLING, 5, "ASSAULT"), "main", id="a participle is coded"),
+    pytest.param(trigger(FIRED_TO_DISPERSE, 4, "COERCE"), "side", id="an infinitive of purpose is not"),
+    pytest.param(trigger(ON_THE_DAY_A_TRUCE_BEGAN, 6, "RETREAT", "noun"), "side",
+                 id="a relative clause on a time noun is background"),
+])
+def test_clause_role(match, role):
+    assert clause_role(match) == role
 
 
-def test_a_thing_subject_of_a_wrong_conjunct_is_not_inherited():
-    doc = parse("""
-    Tokyo Tokyo PROPN NNP nsubj 1 GPE
-    said say VERB VBD ROOT 1
-    missiles missile NOUN NNS nsubj 3
-    landed land VERB VBD ccomp 1
-    and and CCONJ CC cc 3
-    lodged lodge VERB VBD conj 3
-    a a DET DT det 7
-    protest protest NOUN NN dobj 5
-    . . PUNCT . punct 1
-    """)
-    assert subject(doc[5])[0].text == "Tokyo"
+# A verb on a parse above and the subject it must find.
+@pytest.mark.parametrize("doc, verb, text", [
+    pytest.param(SHELLED_KILLING, 5, "Troops", id="a participle's subject is the main clause's"),
+    pytest.param(RECALLED_AFTER, 5, "Togo", id="a subject hung on the subordinator is the clause subject"),
+    pytest.param(LANDED_AND_LODGED, 5, "Tokyo", id="a thing subject of a wrong conjunct is not inherited"),
+])
+def test_subject(doc, verb, text):
+    assert subject(doc[verb])[0].text == text
 
 
 def test_end_to_end_every_clause(events):
@@ -109,18 +129,3 @@ def test_end_to_end_modal_and_future_complements(events):
     assert has(events("The EU is expected to impose sanctions on Belarus next week."), "SANCTION", "eu", "belarus")
     assert has(events("Moldova threatened to expel Russian diplomats."), "THREATEN", "moldova", "russian")
     assert has(events("Iran said it would respond to any attack by Israel."), "THREATEN", "iran")
-
-
-def test_a_relative_clause_on_a_time_noun_is_background():
-    doc = parse("""
-    Rebels rebel NOUN NNS nsubj 1
-    advanced advance VERB VBD ROOT 1
-    on on ADP IN prep 1
-    the the DET DT det 4
-    day day NOUN NN pobj 2
-    a a DET DT det 6
-    truce truce NOUN NN nsubj 7
-    began begin VERB VBD relcl 4
-    . . PUNCT . punct 1
-    """)
-    assert clause_role(trigger(doc, 6, "RETREAT", "noun")) == "side"

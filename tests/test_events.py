@@ -225,7 +225,7 @@ def test_untitled_country_comes_from_the_rest_of_the_sentence(events):
 
 def test_noun_subject_of_a_trigger_is_no_second_event(events):
     evs = events("The deployment of Kenyan troops arrived in Somalia.")
-    assert [e.type for e in evs] == ["CONSULT"]
+    assert [e.type for e in evs] == ["MOBILIZE"]  # arriving troops are a deployment (lexicon `@` subject rows)
 
 
 def test_withdrawing_observers_is_a_sanction_and_its_announcement_a_threat(events):

@@ -39,34 +39,47 @@ def read(stage, nlp, text: str, trigger: str, actors: dict[str, str] | None = No
     return event.modality, (att.source.name if att and att.source else None), (att.cue if att else None)
 
 
-@pytest.mark.parametrize("text, trigger, expected", [
-    ("Rebels attacked the convoy near the border.", "attacked", "asserted"),
-    # reporting
-    ("Rebels reportedly attacked the convoy near the border.", "attacked", "reported"),
-    ("Two local radio stations have reported that the army shelled the village.", "shelled", "reported"),
-    ("Rebels ambushed the convoy, a police spokesman said.", "ambushed", "reported"),
-    # belief
-    ("Analysts believe that the militia expanded its control of the valley.", "expanded", "believed"),
-    ("The group is considered to be responsible for the bombing.", "bombing", "believed"),
-    # hedges and modals
-    ("The navy may blockade the port.", "blockade", "speculated"),
-    ("The navy seems to be preparing a blockade of the port.", "preparing", "speculated"),
-    ("It is hypothesised that the militia seized the airport.", "seized", "speculated"),
-    ("The offensive is likely to target the northern suburbs.", "target", "speculated"),
-    # intentions, offers, threats, future
-    ("The minister plans to visit Cairo next month.", "visit", "intended"),
-    ("The rebels threatened to storm the capital.", "storm", "intended"),
-    ("The mediator offered to host the talks.", "host", "intended"),
-    ("The rebels will storm the capital.", "storm", "intended"),
-    # conditionals
-    ("If talks fail, the army will launch an offensive.", "launch", "conditional"),
-    ("The army will launch an offensive unless the rebels withdraw.", "launch", "conditional"),
-    # negation
-    ("The army did not shell the village.", "shell", "negated"),
-    ("The army never shelled the village.", "shelled", "negated"),
-    ("The government denied that its troops shelled the town.", "shelled", "negated"),
-    ("Inspectors found no evidence of an attack on the embassy.", "attack", "negated"),
-])
+# Sentences and the trigger of their event, by the modality the cue in each sentence gives it.
+CUES = {
+    "asserted": [
+        ("Rebels attacked the convoy near the border.", "attacked"),
+    ],
+    "reported": [
+        ("Rebels reportedly attacked the convoy near the border.", "attacked"),
+        ("Two local radio stations have reported that the army shelled the village.", "shelled"),
+        ("Rebels ambushed the convoy, a police spokesman said.", "ambushed"),
+    ],
+    "believed": [
+        ("Analysts believe that the militia expanded its control of the valley.", "expanded"),
+        ("The group is considered to be responsible for the bombing.", "bombing"),
+    ],
+    "speculated": [  # hedges and modals
+        ("The navy may blockade the port.", "blockade"),
+        ("The navy seems to be preparing a blockade of the port.", "preparing"),
+        ("It is hypothesised that the militia seized the airport.", "seized"),
+        ("The offensive is likely to target the northern suburbs.", "target"),
+    ],
+    "intended": [  # intentions, offers, threats, future
+        ("The minister plans to visit Cairo next month.", "visit"),
+        ("The rebels threatened to storm the capital.", "storm"),
+        ("The mediator offered to host the talks.", "host"),
+        ("The rebels will storm the capital.", "storm"),
+    ],
+    "conditional": [
+        ("If talks fail, the army will launch an offensive.", "launch"),
+        ("The army will launch an offensive unless the rebels withdraw.", "launch"),
+    ],
+    "negated": [
+        ("The army did not shell the village.", "shell"),
+        ("The army never shelled the village.", "shelled"),
+        ("The government denied that its troops shelled the town.", "shelled"),
+        ("Inspectors found no evidence of an attack on the embassy.", "attack"),
+    ],
+}
+
+
+@pytest.mark.parametrize("text, trigger, expected", [(text, trigger, modality) for modality, rows in CUES.items()
+                                                     for text, trigger in rows])
 def test_each_cue_class(stage, nlp, text, trigger, expected):
     assert read(stage, nlp, text, trigger)[0] == expected
 

@@ -114,6 +114,7 @@ class Geoparser:
         self.place_preps = frozenset(words["place_prepositions"])
         self.place_verbs = frozenset(words["place_verbs"]) | frozenset(cues["event"]["object_verbs"])
         self.area_nouns = frozenset(words["area_nouns"])
+        self.of_nouns = self.area_nouns | frozenset(cues["event"]["place_of_nouns"])  # "the edge of X": a place
         dirs = "north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west|north|south|east|west"
         self.direction_word = re.compile(rf"^(?:({dirs})(?:ern)?|(central))$", re.I)
         self.anaphor = re.compile(
@@ -338,7 +339,7 @@ class Geoparser:
         if k >= 0 and doc[k].lower_ == "the":
             k -= 1
         if k >= 0 and (doc[k].lower_ in self.place_preps or (
-                doc[k].lower_ == "of" and k > 0 and doc[k - 1].lemma_.lower() in self.area_nouns)):
+                doc[k].lower_ == "of" and k > 0 and doc[k - 1].lemma_.lower() in self.of_nouns)):
             return True
         while k >= 0 and doc[k].text.lower() in _LIST_WORDS:
             k -= 1
@@ -434,6 +435,8 @@ class Geoparser:
         if not ctx.cands[raw]:
             return None
         focus, admin = ctx.without(raw)
+        if name_key(raw.name) in self.generic_words and not any(c.country in focus for c in ctx.cands[raw]):
+            return None  # "the South" of a story about Sudan is not Cameroon's South Region
         top = max(focus.values(), default=0)
         scored = sorted(((self._score(c, raw, ctx, focus, admin, top), c) for c in ctx.cands[raw]),
                         key=lambda x: -x[0])

@@ -45,12 +45,12 @@ def _fields(record: object) -> dict[str, Any]:
 class Article:
     """One input document: the article text and its publication date (the time anchor)."""
 
-    doc_id: str
+    doc_id: str  # the input's name for the document; its event ids are built on it ("<doc_id>:e1")
     date: date
     text: str
     title: str | None = None
     url: str | None = None
-    source: str | None = None
+    source: str | None = None  # the publisher or site the input names (a dateline's agency is Frame.source)
     origin: str | None = None  # where it was read from: "path" or "path:line"
     date_precision: TimePrecision = "day"  # "month" / "year" for a partial date ("2008-08"): `date` is its first day
 
@@ -188,7 +188,7 @@ class Evidence:
     sentence: str
     start: int
     end: int
-    trigger: str
+    trigger: str  # the words that coded the event as written ("set fire to"), or a relation's cue
     trigger_start: int | None = None
     trigger_end: int | None = None
 

@@ -21,6 +21,15 @@ def is_root(token: Any) -> bool:
     return token.head.i == token.i
 
 
+def misparsed_predicate(verb: Any) -> bool:
+    """A participle the parser hung on the sentence's root noun, with no agent, is the sentence's own
+    verb ("Thousands of teachers protested in X": root "Thousands", "protested" an acl): active, its
+    noun the subject."""
+    head = verb.head
+    return (verb.dep_ == "acl" and is_root(head) and head.pos_ in ("NOUN", "PROPN", "PRON")
+            and not any(c.dep_ == "agent" for c in verb.children))
+
+
 def same(a: Any, b: Any) -> bool:
     """Whether two tokens (or None) are the same position in the document."""
     if a is None or b is None:

@@ -98,17 +98,29 @@ def _subject(verb: Any, skip: Any) -> Any:
     subj = subjects[-1] if subjects else None  # the nearest, when the parser gives two
     if subj is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ in ("VBG", "VB"):
         return _subject(verb.head, skip)  # "X rallied, saying ...": X says
+    if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return _maker(verb.head)  # "X issued a statement saying ...": the maker of the statement says
     if subj is not None and (skip is None or subj.i != skip.i) and subj.lower_ not in EXPLETIVES:
         return subj
     agent = child(verb, "agent")
     return child(agent, "pobj") if agent is not None else None
 
 
+def _maker(noun: Any) -> Any:
+    """Who made a message noun with no possessor: the subject of the verb it is the object of
+    ("X said in a statement that ...", "X issued a statement ...")."""
+    if noun.dep_ not in ("pobj", "dobj"):
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return _subject(verb, None) if verb.pos_ in ("VERB", "AUX") else None
+
+
 def _speaker(node: Any, entry: CueEntry, skip: Any) -> Any:
     if entry.source == "subject":
         return _subject(node, skip)
     if entry.source == "owner":
-        return child(node, "poss")
+        owner = child(node, "poss")
+        return owner if owner is not None else _maker(node)
     return None
 
 

@@ -7,7 +7,13 @@ region" -> the last place named; "during the talks" -> where the talks were),
 then the rest of its clause and sentence, then the earlier sentences of its
 paragraph; an attack on a country with no place named happens in that country.
 Places that name an actor ("Iran's council", "Tehran said", "Türkiye-based")
-are never an event's location.
+are never an event's location, nor are places in a clause of its own that describes
+a noun ("rejected the claim that its agents bombed a depot in Benghazi"). An event in
+a "where" clause happens at the place the clause describes ("Idlib province, where
+rebels have been shelling army posts"). "Control of X", "the outskirts of X", "the X
+industrial zone" and "the Albanian village of Zvezdeni" (a village the gazetteer
+lacks: its country) place the event; a town after "near" or "30 km from" places it
+in the town's area, one precision coarser ("admin2").
 
 A place not written on the event itself is inherited and marked `inferred` with
 its `basis`: the rest of its clause or sentence ("clause"), an earlier sentence of
@@ -15,7 +21,12 @@ its paragraph ("paragraph"), then the article frame: the dateline's place
 ("dateline") or, without a dateline, the lead event's place ("lead"). The frame's
 place is never given to a statement made elsewhere (an actor of another country:
 "France's foreign ministry said") nor to an event whose sentence names only places
-of another country; such an event by a country takes that country.
+of another country; such an event by a country takes that country (basis "clause":
+its clause's actor gives it), or, in the lead,
+the first place in that country that the next paragraph names (it tells the lead's
+story in detail: "Russia said it would send more troops ..." / "the units would be
+deployed to Belgorod"), basis "paragraph". Arriving ("troops began arriving") happens
+where the story is, whoever arrives.
 """
 from __future__ import annotations
 
@@ -69,10 +80,15 @@ class PlacesStage:
         self.good_preps = frozenset(ev["locative"]) | frozenset(ev["destination"])
         self.origin_preps = frozenset(ev["origin"])
         self.actor_preps = frozenset(ev["actor"])
+        self.place_of_nouns = frozenset(ev["place_of_nouns"])
+        self.arrival_verbs = frozenset(ev["arrival_verbs"])
+        self.vicinity = frozenset(ev["vicinity"])
+        self.distance_units = frozenset(ev["distance_units"])
         self.anaphor_preps = frozenset(ev["anaphor"])
         self.object_verbs = frozenset(ev["object_verbs"])
         self.foreign_markers = frozenset(ev["foreign_clause_markers"])
         self.area_nouns = frozenset(cues["words"]["area_nouns"]) | frozenset(ev["area_anaphors"])
+        self.site_nouns = frozenset(cues["words"]["site_nouns"])
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.doc
@@ -81,6 +97,9 @@ class PlacesStage:
         text = analysis.article.text
         mentions = self.geoparser(doc, text)
         located = [x for m in mentions if m.place and (x := self._role(doc, m))]
+        by_token = {i: m.place for m in mentions if m.place
+                    and (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+                    for i in range(span.start, span.end)}
         paragraphs = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
         done: list[tuple[frozenset[str], Place]] = []
         events: list[Event] = []
@@ -91,9 +110,11 @@ class PlacesStage:
             span = _sentence_span(doc, ev) if ev.trigger_start is None or ev.trigger_end is None \
                 else trigger_span(doc, ev)
             if event.location is None and span is not None:
-                place = self._locate(span.root, event, located, paragraphs, done, frame)
+                place = _where(span.root, by_token) or self._locate(span.root, event, located, paragraphs, done, frame)
                 if place is None:
                     place = self._from_frame(span.root, event, mentions, frame, frame_basis)
+                if place is not None and place.precision == "country" and place.basis == "clause":
+                    place = self._elaborated(span.root, place, located, paragraphs) or place
                 event = replace(event, location=place)
             if frame is None and event.location is not None and span is not None \
                     and span.root.sent.start == 0 and not event.location.inferred:
@@ -123,15 +144,38 @@ class PlacesStage:
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.area_nouns:
                 tok = tok.head.head  # "the city of Kharkiv", "the provinces of ... Daraa"
                 continue
+            if tok.dep_ == "amod" and mention.place.precision == "country" \
+                    and tok.head.lemma_.lower() in self.area_nouns:
+                tok = tok.head  # "the Albanian village of Zvezdeni": a village the gazetteer lacks, in that country
+                continue
+            if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in self.site_nouns \
+                    and tok.head.dep_ == "pobj":
+                tok = tok.head  # "to the Mariupol industrial zone": the zone's place
+                continue
             break
+        prep = doc[span.start - 1] if span.start > 0 else None
+        if tok.dep_ == "compound" and prep is not None and prep.dep_ == "prep" and prep.lower_ in self.good_preps \
+                and not any(c.dep_ == "pobj" for c in prep.children):
+            # "while in Tirana President Meta said": the parser glued the place to the title after it
+            return _Located(mention, mention.place, span.root, prep.head, GOOD)
         if tok.dep_ in _EXCLUDED_DEPS:
             return None
         if tok.dep_ == "pobj":
             prep = tok.head.lower_
+            if prep == "of" and tok.head.head.lemma_.lower() in self.place_of_nouns:
+                return _Located(mention, mention.place, span.root, tok.head.head, GOOD)  # "took control of Kherson"
             if prep in self.actor_preps:
                 return None
-            rank = GOOD if prep in self.good_preps else ORIGIN if prep in self.origin_preps else OTHER
-            return _Located(mention, mention.place, span.root, tok.head.head, rank)
+            distance = prep == "from" and any(t.lower_ in self.distance_units  # "30 km from Kaya"
+                                              for t in (tok.head.head, *tok.head.children))
+            rank = GOOD if prep in self.good_preps or distance else ORIGIN if prep in self.origin_preps else OTHER
+            place = mention.place
+            if (prep in self.vicinity or distance) and place.precision == "city":
+                place = replace(place, precision="admin2")  # near the town, not in it: the town's area
+            anchor = tok.head.head
+            if anchor.lower_ in self.distance_units and not is_root(anchor):
+                anchor = anchor.head  # "a village 30 km from Kaya": what lies that far away
+            return _Located(mention, place, span.root, anchor, rank)
         if tok.dep_ in _PROMOTED_DEPS:  # "visited Damascus" is a place; "accused the US" a participant
             if tok.head.lemma_.lower() not in self.object_verbs:
                 return None
@@ -189,9 +233,12 @@ class PlacesStage:
         by a country takes that country."""
         sent = trigger.sent
         countries = {m.place.country for m in mentions
-                     if m.place and m.place.country and sent.start_char <= m.start < sent.end_char}
+                     if m.place and m.place.country and sent.start_char <= m.start < sent.end_char
+                     and not _names(event.source, m)}
         source = event.source.country if event.source and (_named(event.source.text) or
                                                           event.source.kind == "country") else None
+        if trigger.lemma_.lower() in self.arrival_verbs:
+            source = None  # arriving happens where the story is, whoever arrives
         if frame is not None and (source is None or source == frame.country) \
                 and (not countries or frame.country in countries):
             return replace(frame, inferred=True, basis=basis)  # type: ignore[arg-type]
@@ -199,14 +246,33 @@ class PlacesStage:
             entry = self.geoparser.gaz.countries.get(source)
             if entry is not None:
                 return Place(text=event.source.text, name=entry.name, country=entry.country, lat=entry.lat,
-                             lon=entry.lon, geonameid=entry.geonameid, precision="country", inferred=True)
+                             lon=entry.lon, geonameid=entry.geonameid, precision="country", inferred=True,
+                             basis="clause")  # its clause's actor: the country acting
         return None
 
+    @staticmethod
+    def _elaborated(trigger: Any, place: Place, located: list[_Located], paragraphs: list[int]) -> Place | None:
+        """A lead event placed only in its actor's country ("Russia said it would send more troops"):
+        the place in that country that the next paragraph, which tells the lead's story in detail, names
+        first ("the units would be deployed to Belgorod")."""
+        if trigger.sent.start != 0 or len(paragraphs) < 2:
+            return None
+        start, end = paragraphs[1], paragraphs[2] if len(paragraphs) > 2 else None
+        cands = [x for x in located if start <= x.mention.start and (end is None or x.mention.start < end)
+                 and x.place.country == place.country
+                 and _PRECISION_ORDER.get(x.place.precision, 9) < _PRECISION_ORDER["country"]]
+        return _inherited(_best(cands, max_rank=GOOD), "paragraph")
+
     def _foreign(self, anchor: Any, trigger: Any) -> bool:
-        """True when `anchor` sits in a clause about another event ("after Russia attacked Ukraine")."""
+        """True when `anchor` sits in a clause about another event ("after Russia attacked Ukraine"), or in a
+        clause with its own subject that describes a noun ("rejected the claim that its agents bombed a
+        depot in Benghazi", "the mine, which opened in Katanga")."""
         verb = _clause_verb(anchor)
         if _dominates(verb, trigger) or verb.dep_ not in ("advcl", "relcl", "acl", "ccomp"):
             return False
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return True
         return any(c.lower_ in self.foreign_markers for c in verb.children if c.dep_ in ("mark", "advmod"))
 
     @staticmethod
@@ -236,6 +302,15 @@ class PlacesStage:
         return None
 
 
+def _where(trigger: Any, by_token: dict[int, Place]) -> Place | None:
+    """ "Idlib province, where rebels have been shelling army posts": the place a "where" clause hangs on."""
+    verb = _clause_verb(trigger)
+    if verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+        return None
+    head = verb.head
+    return next((by_token[i] for i in range(head.left_edge.i, head.i + 1) if i in by_token), None)
+
+
 def _named(text: str) -> bool:
     """Whether an actor is written by name ("France's ministry"), not by a bare title ("the president"),
     whose country is only a guess from the text around it (a pronoun standing for a country is trusted)."""
@@ -247,11 +322,12 @@ def _inherited(place: Place | None, basis: str) -> Place | None:
     return None if place is None else replace(place, inferred=True, basis=basis)  # type: ignore[arg-type]
 
 
-def _names(actor: Any, x: _Located) -> bool:
+def _names(actor: Any, x: _Located | PlaceMention) -> bool:
     """True when the actor is written as this place mention ("moved weapons into Lebanon", target Lebanon)."""
+    mention = x.mention if isinstance(x, _Located) else x
     if actor is None or actor.start is None or actor.end is None:
         return False
-    return actor.start < x.mention.end and x.mention.start < actor.end
+    return actor.start < mention.end and mention.start < actor.end
 
 
 def _has_place_child(tok: Any, located: list[_Located]) -> bool:

@@ -12,7 +12,10 @@ An event with no time of its own inherits one, marked `inferred` with the rule
 conjoined with or subordinate to ("clause"; "a day after X" is a day before its
 clause); the narrative time of its paragraph, the last time stated before it
 for a past verb ("paragraph"); the lead's day from the article frame for a past
-verb ("lead"); the article date for a present-tense statement ("article"). An
+verb ("lead"; a past event whose sentence names what the lead's "two days after
+X" clause names is X, and takes X's day); the article date for a present-tense
+statement ("article"), unless a passive present perfect ("three men have been
+charged") finds a narrative time in its paragraph. An
 intention, plan or threat ("will", "said it would") is dated when it is stated:
 the day of the clause that states it, else the article date. Only a past event
 with none of these gets a window (the 30 days before the article date, ending
@@ -78,6 +81,7 @@ class _Context:
     paragraphs: list[int]  # char offsets where paragraphs start
     lead: date | None  # the lead's day from the article frame
     starts: list[int]  # where each located expression starts (they are in text order)
+    background: tuple[tuple[TimeSpan, frozenset[str]], ...] = ()  # the lead's "two days after X" clauses: (day, nouns)
 
 
 @dataclass(frozen=True)
@@ -97,8 +101,28 @@ class TimeStage:
         ctx = _Context(anchor, article_window(analysis.article),
                        [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(analysis.article.text)],
                        analysis.frame.date if analysis.frame else None, [x.mention.start for x in located])
+        ctx = replace(ctx, background=self._lead_background(doc, located, ctx))
         dated = self._date_events(doc, analysis.events, located, ctx)
         return analysis.with_(times=tuple(x.span for x in located), events=dated)
+
+    def _lead_background(self, doc: Any, located: list[_Located], ctx: _Context) -> tuple[
+            tuple[TimeSpan, frozenset[str]], ...]:
+        """The earlier events the lead dates by an offset ("Senegal said on Tuesday ..., two days after
+        rioters attacked its embassy"), with the nouns that tell them: the story often goes on
+        to narrate that earlier event ("Rioters smashed the embassy's windows"), which takes its day."""
+        if not len(doc):
+            return ()
+        marks = self.normalizer.lexicon.offset_marks or {}
+        out = []
+        for tok in doc[0].sent:
+            if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
+                continue
+            span = self._offset_clause(tok, located, ctx)
+            if span is not None:
+                nouns = frozenset(t.lemma_.lower() for t in tok.subtree
+                                  if t.pos_ in ("NOUN", "PROPN") and not t.is_stop and t.i > tok.i)
+                out.append((span, nouns))
+        return tuple(out)
 
     def _locate(self, doc: Any, text: str, anchor: date) -> list[_Located]:
         """Every expression of the document, resolved with the tense of the verb it modifies."""
@@ -132,8 +156,9 @@ class TimeStage:
             root = trigger.root if trigger is not None else None
             span = self._own_date(root, located, earlier, ctx.anchor) if root is not None else None
             if span is None:
-                span = self._inherited(root, located, ctx, last_day)
-                if span.text and trigger is not None:  # a day the text counts ("a day after"): later ones refer to it
+                span = self._inherited(root, located, ctx, last_day, earlier)
+                counted = span.text or (span.basis == "lead" and span.start != ctx.lead)
+                if counted and trigger is not None:  # a day the text counts ("a day after"): later ones refer to it
                     earlier.append((_trigger_words(trigger, trigger.root), span))
             elif root is not None:
                 earlier.append((_trigger_words(trigger, root), span))
@@ -142,8 +167,8 @@ class TimeStage:
             dated[i] = replace(event, date=span)
         return tuple(dated[i] for i in range(len(events)))
 
-    def _inherited(self, root: Any, located: list[_Located], ctx: _Context,
-                   last_day: tuple[int, TimeSpan] | None) -> TimeSpan:
+    def _inherited(self, root: Any, located: list[_Located], ctx: _Context, last_day: tuple[int, TimeSpan] | None,
+                   earlier: list[tuple[frozenset[str], TimeSpan]]) -> TimeSpan:
         """The time an event with none of its own takes: clause, paragraph, lead, article, else a window."""
         if root is None:
             return self._window(None, ctx)
@@ -162,8 +187,8 @@ class TimeStage:
         if offset is not None:
             return offset
         found = self._clause(verb, located) or self._dependent(verb, located)
-        if found is not None:
-            return _inferred_from(found.span, "clause")
+        if found is not None and (span := self._referred(found, located, earlier, ctx.anchor)) is not None:
+            return _inferred_from(span, "clause")
         continued = _continued(root, last_day)
         if continued is not None:  # "The two sides discussed ...": the episode of the sentence before goes on
             return continued
@@ -171,9 +196,16 @@ class TimeStage:
             found = self._narrative(root, located, ctx)
             if found is not None:
                 return _inferred_from(found.span, "paragraph")
+            background = _background(root, ctx)
+            if background is not None:
+                return background
             if ctx.lead is not None:
                 return TimeSpan(text="", start=ctx.lead, end=ctx.lead, precision="day", inferred=True, basis="lead")
             return self._window("past_perfect" if _past_perfect(verb) else "past", ctx)
+        if tense == "past" and _passive(verb):  # "three men have been charged": a past act, told in its paragraph
+            found = self._narrative(root, located, ctx)
+            if found is not None:
+                return _inferred_from(found.span, "paragraph")
         return self._article(ctx)
 
     @staticmethod
@@ -266,11 +298,20 @@ class TimeStage:
         found = self._tied(root, verb, located) or self._carried(verb, located) \
             or self._tied(root, verb, located, through_noun=True)
         if found is not None:
-            if found.mention.kind not in ("shift", "that") or not earlier:
-                return found.span
-            before = earlier[-1][1]
-            return self.normalizer.resolve(found.mention, anchor=anchor, reference=(before.start, before.end))
+            return self._referred(found, located, earlier, anchor)
         return _event_anaphor(verb, earlier)
+
+    def _referred(self, found: _Located, located: list[_Located], earlier: list[tuple[frozenset[str], TimeSpan]],
+                  anchor: date) -> TimeSpan | None:
+        """An expression's time; "the same day", "two weeks earlier" count from the event dated before."""
+        if found.mention.kind not in ("shift", "that") or not earlier:
+            return found.span
+        before = earlier[-1][1]
+        span = self.normalizer.resolve(found.mention, anchor=anchor, reference=(before.start, before.end))
+        if span is not None:  # the clauses it dates later count from the same event
+            k = next(k for k, x in enumerate(located) if x is found)
+            located[k] = replace(found, span=span)
+        return span
 
     def _tied(self, root: Any, verb: Any, located: list[_Located], through_noun: bool = False) -> _Located | None:
         """The expression of the event's own clause: through the trigger first, then on its verb.
@@ -297,7 +338,12 @@ class TimeStage:
         """A time shared with a conjoined verb (same subject) or with the clause of a "when" clause."""
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         if verb.dep_ == "conj" and not own_subject:
-            return self._tied(verb.head, verb.head, located) or self._carried(verb.head, located)
+            head = verb.head
+            if head.tag_ == "VB" and head.dep_ == "xcomp" and verb.tag_ in ("VBD", "VBN"):
+                # "ordered the envoy to leave within three days and rejected ...": a finite verb parsed under the
+                # infinitive is coordinated with the verb that governs it, and shares that verb's time
+                head = head.head
+            return self._tied(head, head, located) or self._carried(head, located)
         if any(c.lower_ in SIMULTANEOUS and c.dep_ in ("advmod", "mark") for c in verb.children):
             holder = next((x for x in located if verb.head.i in x.tokens), None)
             return holder or self._tied(verb.head, verb_above(verb)[0], located)
@@ -322,6 +368,18 @@ def _continued(root: Any, last_day: tuple[int, TimeSpan] | None) -> TimeSpan | N
     if not simple_past or not subjects or not all(_anaphoric(s) for s in subjects):
         return None
     return replace(last_day[1], text="", char_start=None, char_end=None, inferred=True, basis="paragraph")
+
+
+def _background(root: Any, ctx: _Context) -> TimeSpan | None:
+    """The day of the lead's earlier event (see `TimeStage._lead_background`) for a past event after the
+    lead whose sentence names what that event's clause does ("the embassy")."""
+    if root is None or root.sent.start == 0:
+        return None
+    words = {t.lemma_.lower() for t in root.sent if t.pos_ in ("NOUN", "PROPN") and not t.is_stop}
+    for span, nouns in ctx.background:
+        if words & nouns:
+            return replace(span, text="", char_start=None, char_end=None, inferred=True, basis="lead")
+    return None
 
 
 def _anaphoric(subject: Any) -> bool:
@@ -391,6 +449,10 @@ def _finite(verb: Any) -> Any:
 def _present_perfect(verb: Any) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "'s")
                                       for c in verb.children)
+
+
+def _passive(verb: Any) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _past_perfect(verb: Any) -> bool:

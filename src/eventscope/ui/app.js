@@ -3,7 +3,7 @@ import {MapView} from './map.js';
 import {drawLegend, drawNetwork} from './network.js';
 import {showEvidence} from './evidence.js';
 import {autoBucket, drawTimeline} from './timeline.js';
-import {QUAD_NAMES, api, clear, describe, el} from './util.js';
+import {api, clear, describe, drawSwatches, el} from './util.js';
 
 const LIMIT = 5000;
 const $ = (id) => document.getElementById(id);
@@ -18,18 +18,6 @@ function currentFilters() {
 
 function fillSelect(select, counts) {
   for (const [value, n] of Object.entries(counts)) select.appendChild(el('option', {value}, `${value} (${n})`));
-}
-
-function drawQuadLegend() {
-  const legend = $('legend');
-  for (const [q, name] of Object.entries(QUAD_NAMES)) {
-    const item = legend.appendChild(el('span'));
-    item.appendChild(el('span', {class: `swatch q${q}`}));
-    item.appendChild(document.createTextNode(name));
-  }
-  const line = legend.appendChild(el('span'));
-  line.appendChild(el('span', {class: 'swatch fatal'}));
-  line.appendChild(document.createTextNode('killed (right axis)'));
 }
 
 function drawList(events, total) {
@@ -121,7 +109,7 @@ async function init() {
   state.facets = await api('facets');
   fillSelect(form.elements.type, state.facets.types);
   fillSelect(form.elements.modality, state.facets.modalities);
-  drawQuadLegend();
+  drawSwatches($('legend'), [['fatal', 'killed (right axis)']]);
   drawLegend($('network-legend'));
   mapView = new MapView($('map'), select);
   document.body.dataset.datelineCrossings = await mapView.loadBasemap('ui/vendor/world-atlas/countries-110m.geojson');

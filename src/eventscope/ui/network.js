@@ -1,7 +1,7 @@
 // Actor network: a small deterministic force layout in SVG. Node size = events, directed edges with arrows,
 // width = event count, colour = the edge's main quad class (relations dashed), labels placed so they never
 // overlap a node or another label (a label that cannot be placed is left to the node's tooltip).
-import {QUAD_COLORS, QUAD_NAMES, clear, el, svg} from './util.js';
+import {QUAD_COLORS, clear, drawSwatches, el, svg} from './util.js';
 
 const MAX_NODES = 80, ITERATIONS = 300, RELATION_COLOR = '#7b52ab';
 
@@ -91,14 +91,7 @@ function placeLabels(root, nodes, width, height) {
 }
 
 export function drawLegend(container) {
-  for (const [q, name] of Object.entries(QUAD_NAMES)) {
-    const item = container.appendChild(el('span'));
-    item.appendChild(el('span', {class: `swatch q${q}`}));
-    item.appendChild(document.createTextNode(name));
-  }
-  const rel = container.appendChild(el('span'));
-  rel.appendChild(el('span', {class: 'swatch rel'}));
-  rel.appendChild(document.createTextNode('relation (dashed)'));
+  drawSwatches(container, [['rel', 'relation (dashed)']]);
   container.appendChild(el('span', {class: 'hint'}, 'arrow: who acts on whom · width: events'));
 }
 

@@ -31,6 +31,16 @@ export function svg(tag, attrs = {}, title = null) {
   return node;
 }
 
+/** A legend: one swatch per quad class, then the page's own swatches (`[swatch class, label]` pairs). */
+export function drawSwatches(container, extra = []) {
+  const quads = Object.entries(QUAD_NAMES).map(([q, name]) => [`q${q}`, name]);
+  for (const [kind, label] of [...quads, ...extra]) {
+    const item = container.appendChild(el('span'));
+    item.appendChild(el('span', {class: `swatch ${kind}`}));
+    item.appendChild(document.createTextNode(label));
+  }
+}
+
 export function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
 }

@@ -9,7 +9,10 @@ keeps the actors seen so far and resolves, against the most recent compatible on
   ministry"): the last actor whose words contain the phrase's words, anywhere before;
 - definite descriptions ("the alliance", "the group", "the junta", "the president", "the 36-year-old
   leader"): the last actor of the description's sector and kind, or the last person with that title,
-  within `window.description` sentences.
+  within `window.description` sentences;
+- first-person pronouns in a direct quote ("We have arrested ten of them," the commander said): the
+  quote's speaker, the subject of the reporting verb the quote marks hang on (itself resolved first
+  when it is a pronoun: '"I urge calm," he said').
 Then every actor named the same way (a name, its surname, its acronym, its references) shares one
 country and id: the one entity's, so the events and the store see one actor per entity.
 
@@ -22,15 +25,27 @@ import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...nlp.syntax import RELATIVE_PRONOUNS, ancestors
-from .mentions import DocActors, Mention, adopt
+from .mentions import STATELESS_SECTORS, DocActors, Mention, adopt
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative"})
 MODIFIER_DEPS = frozenset({"det", "amod", "compound", "nummod", "nmod", "predet", "quantmod"})
 GROUP_KINDS = frozenset({"organization", "group", "country"})
+OPEN_QUOTE, CLOSE_QUOTE = "``", "''"  # the tags the tagger gives opening and closing quotation marks
+QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})  # the tokens that may carry those tags
+
+
+class Description(NamedTuple):
+    """What a definite description may refer to: actors of these sectors and kinds (any when empty), of
+    these countries only (when given), and, with `states`, a country named as itself ("Niger")."""
+
+    sectors: frozenset[str]
+    kinds: frozenset[str]
+    countries: frozenset[str]
+    states: bool
 
 
 @dataclass(frozen=True)
@@ -46,12 +61,15 @@ class CorefData:
     candidates: int
     female_words: frozenset[str]
     male_words: frozenset[str]
-    descriptions: dict[str, tuple[frozenset[str], frozenset[str]]]  # head noun -> (sectors, kinds)
+    descriptions: dict[str, Description]  # head noun -> what it may refer to
     generic_persons: frozenset[str]
     new_modifiers: frozenset[str]
     extraposition: frozenset[str]
     home_sectors: frozenset[str]
     government_heads: frozenset[str]
+    first_person: frozenset[str]
+    speech: frozenset[str]
+    compass: frozenset[str]
 
 
 def load_coref_data() -> CorefData:
@@ -64,11 +82,14 @@ def load_coref_data() -> CorefData:
         plural=frozenset(pron["plural"]), pronoun_window=int(window["pronoun"]),
         description_window=int(window["description"]), candidates=int(window["candidates"]),
         female_words=frozenset(gender["female"]), male_words=frozenset(gender["male"]),
-        descriptions={k: (frozenset(v.get("sectors", ())), frozenset(v.get("kinds", ())))
+        descriptions={k: Description(frozenset(v.get("sectors", ())), frozenset(v.get("kinds", ())),
+                                     frozenset(v.get("countries", ())), bool(v.get("states", False)))
                       for k, v in raw["descriptions"].items()},
         generic_persons=frozenset(raw["persons"]["generic"]), new_modifiers=frozenset(raw["modifiers"]["new"]),
         extraposition=frozenset(raw["pronouns"]["extraposition"]), home_sectors=frozenset(raw["home"]["sectors"]),
         government_heads=frozenset(raw["identity"]["government"]),
+        first_person=frozenset(raw["quotes"]["first_person"]), speech=frozenset(raw["quotes"]["speech"]),
+        compass=frozenset(raw["compass"]["words"]),
     )
 
 
@@ -79,6 +100,8 @@ class Seen:
     mention: Mention
     sent: int
     subject: bool
+    modifier: bool = False  # a named body modifying a noun ("NATO" in "NATO chief X"): a description's antecedent only
+    coordination: bool = False  # the first of coordinated actors ("X and two aides"), for "they" only
 
 
 class Coreference:
@@ -95,11 +118,13 @@ class Coreference:
         self.seen: list[Seen] = []
         self.by_head: dict[str, list[Mention]] = {}  # head word -> named or resolved actors with it
         self.gender: dict[int, str] = {}  # id(mention) -> "f" / "m" for people whose title tells it
+        self.compass: dict[str, Mention] = {}  # "north" -> the last country named "North ..."
 
     # ---- the walk ---------------------------------------------------------------------------------
     def resolve(self) -> None:
         """Resolve every pronoun and generic phrase in text order, then share each entity's country."""
         pronouns = self.data.male | self.data.female | self.data.singular | self.data.plural
+        marks: list[int] = []  # quotation marks, in text order
         starts: dict[int, list[Mention]] = {}
         for m in self.found.mentions:
             starts.setdefault(m.start, []).append(m)
@@ -108,25 +133,40 @@ class Coreference:
                 if m.generic and not m.known:
                     self._description(m)
                 self._remember(m)
-            if i not in self.found.by_token and tok.pos_ == "NOUN" and self._definite(tok):
+            text = self.found.texts[i]
+            word = text.lower()
+            if word in self.data.compass and tok.pos_ == "PROPN":
+                self._half(tok)
+            elif i not in self.found.by_token and tok.pos_ == "NOUN" and self._definite(tok):
                 described = self._described(tok)
                 if described is not None:
                     self._remember(described)
-            if self.found.texts[i].lower() in pronouns and tok.tag_ in ("PRP", "PRP$"):
+            if word in pronouns and tok.tag_ in ("PRP", "PRP$"):
                 pron = self._pronoun(tok)
                 if pron is not None:
                     self._remember(pron)
                     self._owner_country(tok, pron)
+            elif text in QUOTE_MARKS and tok.tag_ in (OPEN_QUOTE, CLOSE_QUOTE):
+                marks.append(i)
+        self._quotes(marks)
         for m in self.found.mentions:
             self._government(m)
         self.share()
 
     def _remember(self, m: Mention) -> None:
-        if self._nested(m) or self.tokens[m.head].dep_ in ("amod", "compound", "nmod"):
-            return  # a modifier ("Iranian" in "Iranian officials", "Russian flags") is not referred to
         head = self.tokens[m.head]
+        if m.head in self.found.places:
+            return  # a city named as where something happens is referred back to as a place, not an actor
+        if m.kind == "country" and m.country and self.found.texts[m.start].lower() in self.data.compass:
+            self.compass[self.found.texts[m.start].lower()] = m  # "North Korea", "South Sudan"
+        modifier = self._nested(m) or head.dep_ in ("amod", "compound", "nmod")
+        if modifier and (m.kind not in ("organization", "group") or head.pos_ != "PROPN"):
+            return  # a modifier ("Iranian" in "Iranian officials", "Russian flags") is not referred to
         subject = head.dep_ in SUBJECT_DEPS or (head.dep_ == "conj" and head.head.dep_ in SUBJECT_DEPS)
-        self.seen.append(Seen(m, self.sent_of[m.head], subject))
+        self.seen.append(Seen(m, self.sent_of[m.head], subject, modifier))
+        if not modifier and head.dep_ != "conj" \
+                and any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in head.children):
+            self.seen.append(Seen(m, self.sent_of[m.head], subject, coordination=True))  # "they": X and the others
         if m.kind == "person":
             words = set(m.title.split())
             gender = "f" if words & self.data.female_words else "m" if words & self.data.male_words else None
@@ -155,17 +195,42 @@ class Coreference:
             return None
         sent = self.sent_of[tok.i]
         verb = _clause_verb(tok)
+        doer = self._doer(tok, verb)
         current: list[Seen] = []
         earlier: list[Seen] = []
         for seen in self.seen[-d.candidates:]:
             m = seen.mention
-            if m.end > tok.i or sent - seen.sent > d.pronoun_window or not self._fits_pronoun(word, m):
+            if seen.modifier or m.end > tok.i or sent - seen.sent > d.pronoun_window:
+                continue
+            if not (word in d.plural if seen.coordination else self._fits_pronoun(word, m)):
                 continue
             if tok.dep_ in OBJECT_DEPS and seen.subject and verb is not None and _clause_verb(self.tokens[m.head]) == verb:
                 continue  # "X thanked him": him is not X
+            if doer is not None and (m is doer or (m.name, m.kind) == (doer.name, doer.kind)):
+                continue  # "Police said ... The police freed them": them is not the police, named before either
             (current if seen.sent == sent else earlier).append(seen)
-        best = _salient(current, nearest=True) or _salient(earlier, nearest=False)
+        best = self._controller(tok) or _salient(current, nearest=True) or _salient(earlier, nearest=False)
         return None if best is None else self._refer(tok, best)
+
+    def _doer(self, tok: Any, verb: int | None) -> Mention | None:
+        """The actor that is the subject of the clause an object pronoun is in (None for other pronouns)."""
+        if tok.dep_ not in OBJECT_DEPS or verb is None:
+            return None
+        subj = next((c for c in self.tokens[verb].children if c.dep_ == "nsubj"), None)
+        return self.found.by_token.get(subj.i) if subj is not None else None
+
+    def _controller(self, tok: Any) -> Mention | None:
+        """A possessive in an infinitive clause belongs to the object that controls the clause: "urged Iran
+        to halt its programme", "pressed the rebels to end their advance" (not to the one who urges)."""
+        verb = next(_verbs_above(tok), None)
+        if tok.dep_ != "poss" or verb is None or verb.dep_ != "xcomp":
+            return None
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        m = self.found.by_token.get(obj.i) if obj is not None else None
+        if m is None or m.end > tok.i:
+            return None
+        plural_state = tok.lower_ in self.data.plural and m.kind in GROUP_KINDS  # "asked India to waive their ..."
+        return m if plural_state or self._fits_pronoun(tok.lower_, m) else None
 
     def _refer(self, tok: Any, best: Mention) -> Mention:
         """Record the pronoun `tok` as a mention of `best`."""
@@ -189,8 +254,13 @@ class Coreference:
     def _blocked(self, tok: Any) -> bool:
         """Whether the pronoun refers to a phrase that is not an actor: the nearest subject above it is a
         plain noun ("the bloc said it would"), or a coordination ("Moon and Kim held their summit", which no
-        single actor is)."""
+        single actor is), or, for an object, the object of the clause it is coordinated with is a plain plural
+        noun ("condemned the bombings, and Chad called them cowardly")."""
         plural = tok.lower_ in self.data.plural
+        if plural and tok.dep_ == "dobj" and tok.head.dep_ == "conj":
+            before = next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
+            if before is not None and before.tag_ == "NNS" and before.i not in self.found.by_token:
+                return True
         for _, verb in zip(range(8), _verbs_above(tok)):
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i != tok.i
                         and c.i >= self.found.story_start]
@@ -216,7 +286,41 @@ class Coreference:
         return m.kind == "group" or (m.kind in GROUP_KINDS and self._plural(m))  # "they": the rebels, not Iran
 
     def _plural(self, m: Mention) -> bool:
-        return self.tokens[m.head].tag_ in ("NNS", "NNPS")
+        """A plural noun, or a plural pronoun already resolved ("their" -> India: "they" may follow it)."""
+        head = self.tokens[m.head]
+        return head.tag_ in ("NNS", "NNPS") or head.lower_ in self.data.plural
+
+    # ---- first person in direct quotes -------------------------------------------------------------
+    def _quotes(self, marks: list[int]) -> None:
+        """"I", "we", "our" inside a quote are its speaker: each opening mark pairs with the next closing
+        one (a paragraph that goes on quoting reopens without closing: that opening mark is dropped)."""
+        opened: int | None = None
+        for i in marks:
+            if self.tokens[i].tag_ == OPEN_QUOTE:
+                opened = i
+            elif opened is not None:
+                speaker = self._speaker(opened, i)
+                if speaker is not None:
+                    for t in self.tokens[opened + 1:i]:
+                        own = self.found.by_token.get(t.i)
+                        if t.lower_ in self.data.first_person and t.tag_ in ("PRP", "PRP$") \
+                                and (own is None or own.end - own.start > 1):
+                            self._owner_country(t, self._refer(t, speaker))  # "our forces": the speaker's
+                opened = None
+
+    def _speaker(self, first: int, last: int) -> Mention | None:
+        """The actor who says the quote between marks `first` and `last`: the subject of the reporting verb
+        outside the quote that either mark hangs on ('"...," the minister said', 'He said: "..."')."""
+        for mark in (last, first):
+            verb = self.tokens[mark].head
+            if first <= verb.i <= last or verb.lemma_.lower() not in self.data.speech:
+                continue
+            subj = next((c for c in verb.children if c.dep_ == "nsubj" and not first <= c.i <= last), None)
+            if subj is None:
+                continue
+            named = next((c for c in subj.children if c.dep_ == "appos"), None)  # "the spokesman, X"
+            return self.found.by_token.get(subj.i) or (self.found.by_token.get(named.i) if named is not None else None)
+        return None
 
     # ---- descriptions and repeated phrases --------------------------------------------------------
     def _definite(self, tok: Any) -> bool:
@@ -235,12 +339,25 @@ class Coreference:
         self.found.add(m)
         return m
 
+    def _half(self, tok: Any) -> None:
+        """"The North", "the South" (alone, not "the North Atlantic"): the country named "North ..." /
+        "South ..." before ("North Korea", "South Sudan")."""
+        full = self.compass.get(tok.lower_)
+        after = self.tokens[tok.i + 1] if tok.i + 1 < len(self.tokens) else None
+        if full is None or (after is not None and after.pos_ == "PROPN") \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return
+        m = self.found.by_token.get(tok.i)
+        if m is None or m.end - m.start > 1:
+            m = self.found.add(Mention(tok.i, tok.i + 1, tok.i, tok.text, full.kind))
+        adopt(m, full)
+        self._remember(m)
+
     def _owner_country(self, tok: Any, pron: Mention) -> None:
         """"Its fighters", "his supporters": an agent owned by a resolved pronoun is of the owner's country."""
         owned = self.found.by_token.get(tok.head.i) if tok.dep_ == "poss" else None
         if owned is not None and owned is not pron and owned.generic and owned.country is None:
             owned.country = pron.country
-
 
     def _description(self, m: Mention) -> None:
         """Resolve a generic phrase to an earlier actor: same words anywhere before, else a description of
@@ -258,15 +375,20 @@ class Coreference:
             adopt(m, full)
 
     def _same_words(self, m: Mention, words: set[str], new: set[str]) -> Mention | None:
+        """The last actor whose words contain the phrase's, preferring one the word heads: "the alliance"
+        is the "... Brotherhood Alliance" rather than a later-named "... Alliance Army" that is one of its members."""
         head = self.tokens[m.head]
+        fallback = None
         for full in reversed(self.by_head.get(head.lower_, [])[-self.data.candidates:]):
             if full is m or full.start >= m.start:
                 continue
             have = self._words(full)
             if words <= have and not new - have and self._compatible(m, full) \
                     and (m.kind == "person") == (full.kind == "person"):
-                return full
-        return None
+                if self.tokens[full.head].lemma_.lower() == head.lemma_.lower():
+                    return full
+                fallback = fallback or full
+        return fallback
 
     def _by_kind(self, m: Mention, head: Any, words: set[str], new: set[str]) -> Mention | None:
         if new:
@@ -289,8 +411,11 @@ class Coreference:
                 if full.kind == "person" and (lemma in self.data.generic_persons or words <= set(full.title.split())):
                     return full
                 continue
-            sectors, kinds = rule  # type: ignore[misc]
+            sectors, kinds, countries, states = rule  # type: ignore[misc]
+            if countries and full.country not in countries:
+                continue
             unknown = full.sector is None and "group" in kinds and "GOV" not in sectors  # a group the dictionary lacks
+            unknown = unknown or (states and full.kind == "country" and full.sector is None)  # "Niger" as the junta
             if (kinds and full.kind not in kinds) or (sectors and full.sector not in sectors and not unknown):
                 if lemma not in self._words(full):
                     continue
@@ -337,13 +462,18 @@ class Coreference:
             key = (m.id or "", m.name.lower(), m.kind)  # "Kenya" and its government share an id, not a name
             groups.setdefault(key, []).append(m)  # type: ignore[arg-type]
         for members in groups.values():
+            office = next((m.sector for m in members if m.kind == "person" and m.sector in STATELESS_SECTORS), None)
+            if office is not None:  # "UN Secretary-General X" ... "X": an international official throughout
+                for m in members:
+                    m.country, m.sector = None, office
+                continue
             countries = {m.country for m in members if m.country}
             sectors = {m.sector for m in members if m.sector}
             for m in members:
                 if len(countries) == 1 and m.country is None:
                     m.country = next(iter(countries))
-                if len(sectors) == 1 and m.sector is None:
-                    m.sector = next(iter(sectors))
+                if len(sectors) == 1 and m.sector is None and m.kind != "country":
+                    m.sector = next(iter(sectors))  # a country named as itself is no sector of what refers to it
 
 
 def _salient(cands: list[Seen], nearest: bool) -> Mention | None:

@@ -83,10 +83,15 @@ class ActorDictionary:
     prefixes: frozenset[str]
     max_words: int
     governments: dict[str, Entry] = field(default_factory=dict)  # ISO3 -> the country's government entry
+    countries: dict[str, Entry] = field(default_factory=dict)  # ISO3 -> the country's own entry
 
     def government(self, country: str) -> Entry | None:
         """The entry for a country's government ("Kenya government", also "Nairobi"), None if none."""
         return self.governments.get(country)
+
+    def country(self, code: str) -> Entry | None:
+        """The entry for a country itself ("Kenya", not its government), None if none."""
+        return self.countries.get(code)
 
     def lookup(self, key: str) -> tuple[Entry, ...]:
         """Entries for a normalized key, highest priority first (empty if unknown)."""
@@ -146,6 +151,8 @@ def load_actor_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
             agents.update((normalize(f), sector) for f in forms.split("|") if normalize(f))
     governments = {e.country: e for entries in actors.values() for e in entries
                    if e.kind == "country" and e.sector == "GOV" and e.country}
+    countries = {e.country: e for entries in actors.values() for e in entries
+                 if e.kind == "country" and e.sector is None and e.country and e.id == e.country}
     prefixes: set[str] = set()
     max_words = 1
     for key in (*actors, *agents):
@@ -156,5 +163,5 @@ def load_actor_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
             max_words = max(max_words, key.count(" ") + 2)
     return ActorDictionary(
         actors={k: tuple(v) for k, v in actors.items()}, agents=agents, prefixes=frozenset(prefixes), max_words=max_words,
-        governments=governments,
+        governments=governments, countries=countries,
     )

@@ -35,8 +35,12 @@ CUE_PREPS = {"of", "from", "in"}
 LOCATIVE_PREPS = {"in", "at"}
 # Sectors of international actors, which no place in the text gives a country (the UN, NGOs).
 STATELESS_SECTORS = frozenset({"IGO", "NGO"})
+# Prepositions whose object is where something happens, not a party to it ("in Dakar", "across Bamako").
+PLACE_PREPS = frozenset({"in", "inside", "near", "outside", "across", "throughout", "around", "within"})
 HOST_HEADS = {"visit", "trip", "travel", "fly", "arrive", "go", "come", "return", "tour", "journey"}
 MAX_GAP = 3  # punctuation tokens a dictionary phrase may skip ("al-Qaeda", "Washington, D.C.")
+MAX_TITLE = 6  # tokens of a title written before a name ("UN Secretary - General", "EU foreign policy chief")
+TITLE_DEPS = frozenset({"compound", "amod", "punct", "flat", "nmod"})  # how a title's words hang on the name
 
 
 @dataclass
@@ -73,6 +77,7 @@ class DocActors:
     by_token: dict[int, Mention] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     story_start: int = field(init=False)  # first token after the dateline ("LIMA, Peru (Reuters) -")
+    places: set[int] = field(default_factory=set)  # head tokens of capitals named as places ("in Dakar")
 
     def __post_init__(self) -> None:
         self.tokens, self.ents = list(self.doc), self.doc.ents
@@ -318,6 +323,45 @@ class DocActors:
                 return sector or m.sector
         return None
 
+    def qualified_pass(self) -> None:
+        """A dictionary body qualified by another country ("the French Senate", "Rwanda's Senate" when the
+        dictionary's "Senate" is one country's) is that other country's body of the same kind, not the entry:
+        the country comes from the actor's own modifier, never from the entry of a shared name. The same name
+        later without a qualifier ("the Senate adjourned") is that body again."""
+        local: dict[str, Mention] = {}  # entry id -> the other country's body named so in this document
+        for m in self.mentions:
+            if not m.known or m.kind != "organization" or not m.country or m.sector in STATELESS_SECTORS:
+                continue
+            head = self.tokens[m.head]
+            cue = next((o for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < m.start
+                        and (o := self.by_token.get(c.i)) is not None and o.kind == "country" and o.country), None)
+            if cue is not None and cue.country != m.country:
+                words = self.doc[cue.start + (1 if self.tokens[cue.start].lower_ in DETERMINERS else 0):m.end].text
+                local[m.id or m.name] = m
+                m.name, m.country, m.id, m.aliases = _clean(words), cue.country, None, ()
+            elif cue is None and (m.id or m.name) in local:
+                adopt(m, local[m.id or m.name])
+
+    def office_pass(self) -> None:
+        """A person named with the title of an international body ("UN Secretary-General X", "X, the NATO
+        chief") holds that office: the body's sector and no country, whatever (possibly expired) national
+        role the dictionary gives the name."""
+        for m in self.mentions:
+            if m.kind != "person" or m.generic:
+                continue
+            root = self.tokens[m.head]
+            first = m.start
+            for _ in range(MAX_TITLE):  # the title written before the name: "UN Secretary - General"
+                prev = self.tokens[first - 1] if first > self.story_start else None
+                if prev is None or prev.dep_ not in TITLE_DEPS or not first <= prev.head.i < m.end:
+                    break
+                first -= 1
+            spans = [(first, m.end)] + [(n.left_edge.i, n.i + 1) for n in self._related(root) if n.pos_ == "NOUN"]
+            body = next((o for a, b in spans for t in range(a, b) if (o := self.by_token.get(t)) is not None
+                         and o is not m and o.kind == "organization" and o.sector in STATELESS_SECTORS), None)
+            if body is not None:
+                m.country, m.sector = None, body.sector
+
     def agent_pass(self, agents: list[tuple[int, int, str]]) -> None:
         """Add a mention for each agent noun phrase: "Russian troops", "officials of the Islamic Republic"."""
         for start, end, sector in agents:
@@ -335,8 +379,12 @@ class DocActors:
             np_start = head.left_edge.i
             np_start += 1 if self.doc[np_start].lower_ in DETERMINERS else 0
             np_end = self._pp_end(head)
-            m = Mention(np_start, np_end, head.i, _clean(self.doc[np_start:np_end].text),
-                        _agent_kind(head), sector=sector, generic=True)
+            name = _clean(self.doc[np_start:np_end].text)
+            first = self.tokens[np_start]
+            if self.sent_start[np_start] == np_start and first.pos_ in ("NOUN", "NUM", "DET") and not first.ent_type_ \
+                    and not first.is_upper:
+                name = name[:1].lower() + name[1:]  # "Police said" and "the police" name one agent
+            m = Mention(np_start, np_end, head.i, name, _agent_kind(head), sector=sector, generic=True)
             found = self.context_cue(head)
             m.country = found.country if found is not None else None
             stateless = next((o for t in range(np_start, head.i) if (o := self.by_token.get(t)) is not None
@@ -436,6 +484,20 @@ class DocActors:
             if len(found) == 1:
                 m.country = found.pop()
 
+    def place_pass(self) -> None:
+        """A capital named as where something happens ("talks in Dakar", "protests across Bamako") is the
+        country as a place (where the actors are, as CAMEO codes them), not the government it stands for as
+        a subject or party ("Dakar said", "talks with Dakar")."""
+        for m in self.mentions:
+            head = self.tokens[m.head]
+            if m.kind != "country" or m.sector != "GOV" or not m.country or head.dep_ != "pobj" \
+                    or head.head.lower_ not in PLACE_PREPS:
+                continue
+            government, country = self.dictionary.government(m.country), self.dictionary.country(m.country)
+            if government is not None and government.name == m.name and country is not None:
+                m.name, m.id, m.sector, m.aliases = country.name, country.id, None, country.aliases
+                self.places.add(m.head)
+
     def home_pass(self, home: str, sectors: frozenset[str], people_only: bool) -> None:
         """Domestic office holders and forces named with no country ("President X", "police", "the army")
         are the home country's: wire stories qualify foreign ones ("French President X") and leave their
@@ -459,9 +521,12 @@ class DocActors:
         self.entity_pass({"ORG", "NORP", "GPE", "FAC", "LOC"})
         self.agent_pass(agents)
         self.entity_pass({"PERSON"})
+        self.qualified_pass()
+        self.office_pass()
         self.appositive_pass()
         self.link_pass()
         self.host_pass()
+        self.place_pass()
 
     def run(self) -> list[Actor]:
         """All passes; the document's actors in text order."""

@@ -8,14 +8,18 @@ Event per source/target pair. Later stages fill date, place and modality.
 """
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
-from ...nlp.syntax import ancestors
+from ...nlp.syntax import ancestors, child, misparsed_predicate
+from ...tables import data_file
 from ...records import QUAD_CLASS, Actor, Analysis, Event, Evidence
 from ..actors.mentions import STATELESS_SECTORS
 from .resolver import Resolver, sentence_countries
-from .args import Roles, casualty_count, noun_roles, patient_subject, verb_roles, words
+from .args import (Roles, casualty_count, framing_verb, lifted_conjunct, noun_roles, patient_subject, subject,
+                   verb_roles, words)
 from .lexicon import Lexicon, Match, as_intent, future_auxiliaries, load_lexicon
 
 __all__ = ["EventStage", "load_lexicon", "make_stage"]
@@ -23,6 +27,9 @@ __all__ = ["EventStage", "load_lexicon", "make_stage"]
 # Dependencies through which a trigger does NOT take the clause below it as its content.
 NOT_EMBEDDING = frozenset({"conj", "cc", "punct", "nsubj", "csubj", "relcl", "advcl", "parataxis", "appos",
                            "npadvmod", "advmod", "mark", "aux", "auxpass", "det"})
+# A relative clause on one of these tells what the sentence's actor did ("India, which had summoned X,
+# dismissed ..."); on any other noun it describes that noun ("backed a resolution that aims to ...").
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 NOMINAL_SIDE_DEPS = frozenset({"pobj", "compound", "amod", "nmod", "poss", "npadvmod"})
 BASE_CONFIDENCE = {"verb": 0.7, "adj": 0.6, "noun": 0.5}
 # Entity labels of places: one with no country behind it is no target.
@@ -36,6 +43,8 @@ def _embedded(match: Match, heads: dict[int, Match]) -> bool:
     outer = heads.get(tok.head.i)
     if match.trigger.kind == "noun" and tok.dep_ in ("nsubj", "nsubjpass") and outer is not None and outer.trigger.type:
         return True
+    if lifted_conjunct(tok):  # "ordered Y to leave and dismissed ...": a conjunct of "ordered", not its content
+        tok = tok.head.head
     for parent in ancestors(tok):
         if tok.dep_ in NOT_EMBEDDING and tok.dep_ != "conj":
             return False
@@ -56,29 +65,52 @@ def find_triggers(lexicon: Lexicon, sent: Any) -> list[Match]:
             found[tok.i] = m
             consumed.update(t.i for t in m.tokens[1:])
     kept = [_tensed(lexicon, m) for i, m in found.items() if i not in consumed and m.trigger.type is not None]
-    return [m for m in kept if not _embedded(m, found) and not _disposition(m)]
+    return [m for m in kept if m is not None and not _embedded(m, found) and not _disposition(m)]
 
 
 def clause_role(match: Match) -> str:
     """Where a trigger sits: "main" (the sentence's own predication, its coordinated, contrastive and
     temporal clauses, "..., while Y criticised Z"; a participial clause, "..., killing two"), "relative" (a
-    relative or participial clause on a noun: "the militia, which is funded by Qatar") or "side" (a purpose
-    or conditional clause, "opened fire to disperse", "unless Baghdad accepts"; a bare past participle; a
-    noun inside a prepositional phrase, unless the subject undergoes it: "came under attack")."""
+    relative clause on a subject or a participial clause on a noun: "the militia, which had attacked X,
+    ..."), "described" (a relative clause on any other noun: "backed a plan that aims to ..."), "side" (a
+    purpose or conditional clause, "opened fire to disperse", "unless Baghdad accepts"; a bare past
+    participle; a noun inside a prepositional phrase, unless the subject undergoes it: "came under
+    attack") or "background" (a bare passive participle describing a noun: "forces backed by X")."""
     tok = match.head.head if match.trigger.kind == "adj" else match.head
-    if match.trigger.kind == "noun" and tok.dep_ in NOMINAL_SIDE_DEPS and patient_subject(match) is None:
+    if match.trigger.kind == "noun" and tok.dep_ in NOMINAL_SIDE_DEPS and patient_subject(match) is None \
+            and framing_verb(match) is None:  # "told X in a phone call" is the call itself
         return "side"
-    role = "main"
+    role, side = "main", False
     for head in ancestors(tok):
         dep = tok.dep_
-        if dep == "pcomp" or (dep == "advcl" and _background_clause(tok)):
-            return "side"
-        if dep == "relcl" and _time_clause(tok):
-            return "side"
-        if dep in ("relcl", "acl") and not _where_clause(tok):
-            role = "relative"
+        if misparsed_predicate(tok):
+            dep = "ROOT"
+        if dep == "acl" and _reduced_passive(tok):  # wins over a side clause below it ("opened to allow")
+            return "background"
+        if dep == "pcomp" or (dep == "advcl" and _background_clause(tok)) or (dep == "relcl" and _time_clause(tok)):
+            side = True
+        if dep in ("relcl", "acl") and not _where_clause(tok) and not _existential(tok) and role == "main":
+            role = "relative" if dep == "acl" or head.dep_ in SUBJECT_DEPS else "described"
         tok = head
-    return role
+    return "side" if side else role
+
+
+def _reduced_passive(verb: Any) -> bool:
+    """A bare past participle on a noun describes it ("forces backed by Russia", "weapons seized last year",
+    "the curfew imposed in May"): a state of the noun, not an event the sentence reports. Not so after an
+    existential ("there were ten soldiers killed"), nor a past tense the tagger hung on an apposition
+    with no agent ("..., a rights group protested")."""
+    if verb.tag_ != "VBN" or _existential(verb) or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass")
+                                                       for c in verb.children):
+        return False
+    return verb.head.dep_ != "appos" or any(c.dep_ == "agent" for c in verb.children)
+
+
+def _existential(verb: Any) -> bool:
+    """A participle on the noun of "there is/are ..." is that sentence's predication ("there were ten
+    soldiers killed")."""
+    noun = verb.head
+    return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
 
 
 def _where_clause(verb: Any) -> bool:
@@ -105,17 +137,23 @@ def _background_clause(verb: Any) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in words().background_marks for c in verb.children)
 
 
-def _tensed(lexicon: Lexicon, match: Match) -> Match:
-    """Recode a verb in the future ("will visit") as intent; a negated agreement ("will not accept") as REJECT."""
+def _tensed(lexicon: Lexicon, match: Match) -> Match | None:
+    """Recode a verb in the future ("will visit") as intent. Negated, an agreement or an announced
+    cooperative act is a refusal, REJECT ("did not agree", "will not accept", "would not sign the
+    accord", "would not back down"); an announced hostile act is no threat ("would not attack"): None."""
     if match.trigger.kind == "noun":
         return match
     verb = match.head if match.trigger.kind == "verb" else match.head.head
     deps = {(c.dep_, c.lower_) for c in verb.children}
-    if match.trigger.type == "AGREE" and any(d == "neg" for d, _ in deps):
-        return replace(match, trigger=replace(match.trigger, type="REJECT", mode=None, cameo="120"))
-    if any(d == "aux" and w in future_auxiliaries() for d, w in deps):
-        return replace(match, trigger=as_intent(lexicon, match.trigger))
-    return match
+    negated = any(d == "neg" for d, _ in deps)
+    trigger = match.trigger
+    if any(d == "aux" and w in future_auxiliaries() for d, w in deps):  # first: "would not sign" is a refusal
+        trigger = as_intent(lexicon, trigger)
+        if negated and trigger.type == "THREATEN" and match.trigger.type != "THREATEN":
+            return None
+    if negated and trigger.type == "AGREE":
+        trigger = replace(trigger, type="REJECT", mode=None, cameo="120")
+    return match if trigger == match.trigger else replace(match, trigger=trigger)
 
 
 def _disposition(match: Match) -> bool:
@@ -137,6 +175,42 @@ def _confidence(match: Match, src: Actor | None, tgt: Actor | None, roles: Roles
     return max(0.05, min(0.95, score))
 
 
+# A trigger match and, when the stage read them itself (a command), its roles.
+Item = tuple[Match, Roles | None]
+
+
+@dataclass(frozen=True)
+class Commands:
+    """The `[commands]` and `[claims]` lists of data/lexicon/arguments.toml (reasons are given there)."""
+
+    verbs: frozenset[str]
+    force_sectors: frozenset[str]
+    fallback: str
+    claim_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _command_words() -> Commands:
+    raw = tomllib.loads(data_file("lexicon", "arguments.toml").read_text("utf-8"))
+    cmd, claims = raw["commands"], raw["claims"]
+    return Commands(frozenset(cmd["verbs"]), frozenset(cmd["force_sectors"]), cmd["fallback"],
+                    frozenset(claims["verbs"]), frozenset(claims["nouns"]))
+
+
+def _claimer(match: Match) -> Any | None:
+    """The subject of "claimed responsibility for <the act>": the source of a nominal trigger so claimed."""
+    noun = match.head
+    if match.trigger.kind != "noun" or noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    claim = noun.head.head
+    verb = claim.head
+    words_ = _command_words()
+    if claim.lemma_.lower() not in words_.claim_nouns or claim.dep_ != "dobj" or verb.lemma_.lower() not in words_.claim_verbs:
+        return None
+    return subject(verb)[0]
+
+
 @dataclass(frozen=True)
 class EventStage:
     """The events stage; holds the loaded lexicon, does no I/O when called."""
@@ -150,37 +224,92 @@ class EventStage:
             return analysis
         resolver = Resolver(analysis)
         events: list[Event] = []
+        tolls: list[Event] = []
         for s_index, sent in enumerate(doc.sents):
-            events.extend(self._sentence(analysis, resolver, sent, s_index, len(events)))
-        return analysis.with_(events=tuple(events))
+            found, counts = self._sentence(analysis, resolver, sent, s_index)
+            events.extend(found)
+            tolls.extend(counts)
+        if not any(e.source is not None and e.type in words().violent_types for e in events):
+            events.extend(tolls)  # no perpetrator's act anywhere: the count stands for the violence itself
+        events.sort(key=lambda e: e.sentence_index)  # stable: a sentence's events keep their order
+        numbered = [replace(e, event_id=f"{analysis.article.doc_id}:e{n + 1}") for n, e in enumerate(events)]
+        return analysis.with_(events=tuple(numbered))
 
-    def _sentence(self, analysis: Analysis, resolver: Resolver, sent: Any, s_index: int, offset: int) -> list[Event]:
-        """The events of the main clauses (coordinated, contrastive, temporal and participial ones included).
-        When there are some, a relative clause adds only events of a named actor (on a named target, if
-        any), and side clauses (purpose, condition) add none; otherwise every trigger counts. A bare
-        casualty count ("100 people were killed") is an event only when the sentence has no other: else
-        it is that event's toll."""
-        by_role: dict[str, list[Match]] = {"main": [], "relative": [], "side": []}
-        for match in sorted(find_triggers(self.lexicon, sent), key=lambda m: m.head.i):
-            by_role[clause_role(match)].append(match)
+    def _sentence(self, analysis: Analysis, resolver: Resolver, sent: Any, s_index: int) -> tuple[list[Event], list[Event]]:
+        """The events of the main clauses (coordinated, contrastive, temporal and participial ones included),
+        and apart from them the bare casualty counts ("100 people were killed"). When there are main events,
+        a relative clause adds only events of a named actor (on a named target, if any), and side clauses
+        (purpose, condition) add none; otherwise every trigger counts. A count is the toll of another event
+        of its sentence, else of the document's violent act by a named perpetrator: it is an event of its
+        own only when the document has no such act (the caller decides)."""
+        by_role: dict[str, list[Item]] = {"main": [], "relative": [], "described": [], "side": [], "background": []}
+        matches = sorted(find_triggers(self.lexicon, sent), key=lambda m: m.head.i)
+        commands = self._commands(resolver, sent, s_index, matches)
+        for match in matches:
+            claimer = _claimer(match)
+            if claimer is not None:  # the claim is the sentence's report of the act
+                roles = noun_roles(match, resolver.has_mention)
+                by_role["main"].append((match, replace(roles, sources=(claimer,), inherited=False)))
+            elif match.head.i not in commands:
+                by_role[clause_role(match)].append((match, None))
+        for verb_i, items in commands.items():
+            by_role[clause_role(Match(items[0][0].trigger, sent.doc[verb_i], (sent.doc[verb_i],)))].extend(items)
         seen: set[tuple[str, str, str]] = set()
         tolls: set[int] = set()
         out = self._emit(analysis, resolver, sent, s_index, by_role["main"], seen, tolls)
         if not out:
-            out = self._emit(analysis, resolver, sent, s_index, by_role["relative"] + by_role["side"], seen, tolls)
+            out = self._emit(analysis, resolver, sent, s_index, by_role["relative"] + by_role["described"] + by_role["side"],
+                             seen, tolls)
         else:
             extra = self._emit(analysis, resolver, sent, s_index, by_role["relative"], seen, tolls)
             out += [e for e in extra if _named(e.source) and (e.target is None or _named(e.target))]
+            extra = self._emit(analysis, resolver, sent, s_index, by_role["described"], seen, tolls)
+            out += [e for e in extra if _named(e.source) and _named(e.target)]
         kept = [e for e in out if e.evidence.trigger_start not in tolls]
-        return [replace(e, event_id=f"{analysis.article.doc_id}:e{offset + n + 1}") for n, e in enumerate(kept or out)]
+        return (kept, []) if kept else ([], out)
 
-    def _emit(self, analysis: Analysis, resolver: Resolver, sent: Any, s_index: int, matches: list[Match],
+    def _commands(self, resolver: Resolver, sent: Any, s_index: int, matches: list[Match]) -> dict[int, list[Item]]:
+        """Commands to one's own forces, by the command verb's index: "X ordered / authorised its troops to
+        do Y" is X's act Y on Y's target (the infinitive's trigger, else a deployment: "ordered the army to
+        neutralise the gangs"), not a request from X to its forces. The forces' own act, when the
+        infinitive is coded on its own ("authorised police to open fire": police opened fire), stays."""
+        cmd = _command_words()
+        out: dict[int, list[Item]] = {}
+        for verb in sent:
+            obj, comp = child(verb, "dobj"), child(verb, "xcomp")
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in cmd.verbs or obj is None or comp is None:
+                continue
+            commander, _ = subject(verb, has_mention=resolver.has_mention)
+            force, _ = resolver.actor(obj, s_index)
+            boss, _ = resolver.actor(commander, s_index) if commander is not None else (None, False)
+            if boss is None or force is None or force.sector not in cmd.force_sectors \
+                    or (force.country and force.country != boss.country):  # another state's forces
+                continue
+            act = self.lexicon.match(comp)
+            if act is not None and act.trigger.type is not None:
+                targets = verb_roles(act, resolver.has_mention).targets
+            else:
+                act = self._deployment(verb)
+                targets = tuple(t for t in (child(comp, "dobj"),) if t is not None)
+            if act is not None:
+                out[verb.i] = [(act, Roles(sources=(commander,), targets=targets))]
+        return out
+
+    def _deployment(self, verb: Any) -> Match | None:
+        """The lexicon's bare row of the command fallback verb, as a match on the command verb."""
+        rows = self.lexicon.index.get(("verb", _command_words().fallback), ())
+        row = next((t for t in rows if not t.words and t.type), None)
+        return Match(row, verb, (verb,)) if row is not None else None
+
+    def _emit(self, analysis: Analysis, resolver: Resolver, sent: Any, s_index: int, items: list[Item],
               seen: set[tuple[str, str, str]], tolls: set[int]) -> list[Event]:
-        """The events of `matches` (numbered later); adds the trigger offsets of bare casualty counts to `tolls`."""
+        """The events of `items` (a match and, for a command, its given roles; numbered later); adds the
+        trigger offsets of bare casualty counts to `tolls`."""
         out: list[Event] = []
-        for match in matches:
+        for match, given in items:
             kind = match.trigger.kind
-            roles = noun_roles(match, resolver.has_mention) if kind == "noun" else verb_roles(match, resolver.has_mention)
+            roles = given or (noun_roles(match, resolver.has_mention) if kind == "noun"
+                              else verb_roles(match, resolver.has_mention))
             if casualty_count(roles, match.trigger.type or ""):
                 tolls.add(match.start)
             for src, tgt, via_pronoun in self._pairs(resolver, roles, s_index, match.trigger.type or ""):
@@ -197,6 +326,7 @@ class EventStage:
                 src = _sentence_country(analysis, sent, src, tgt)
                 if src is not None and tgt is not None:
                     resolver.remember_pair(s_index, src, tgt)
+                resolver.remember_event(match.trigger.type or "", src)
                 out.append(self._event(analysis, sent, s_index, len(out), match, src, tgt,
                                        _confidence(match, src, tgt, roles, via_pronoun)))
             for head in roles.sources:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ...nlp.syntax import RELATIVE_PRONOUNS, child, subject_of
+from ...nlp.syntax import RELATIVE_PRONOUNS, child, misparsed_predicate, subject_of
 from ...tables import data_file
 from .lexicon import Match, future_auxiliaries
 
@@ -37,6 +37,11 @@ class Words:
     means_actor_preps: frozenset[str]
     object_control: frozenset[str]
     message_nouns: frozenset[str]
+    content_nouns: frozenset[str]
+    accusation_nouns: frozenset[str]
+    accusation_modifiers: frozenset[str]
+    accuse_types: frozenset[str]
+    condition_marks: frozenset[str]
     patient_subject_verbs: frozenset[str]
     patient_subject_preps: frozenset[str]
     quantity_heads: frozenset[str]
@@ -48,11 +53,15 @@ class Words:
     stative_types: frozenset[str]
     symmetric_types: frozenset[str]
     force_object_types: frozenset[str]
+    threat_types: frozenset[str]
+    framing_types: frozenset[str]
+    framing_preps: frozenset[str]
     joint_nouns: frozenset[str]
     reciprocal_words: frozenset[str]
     not_actor_ents: frozenset[str]
     thing_ents: frozenset[str]
     things: frozenset[str]
+    abstract_suffixes: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -62,9 +71,10 @@ def words() -> Words:
     c, a, t, n = raw["clauses"], raw["arguments"], raw["types"], raw["non_actors"]
     return Words(*(frozenset(x) for x in (
         c["background_marks"], c["time_heads"], a["target_preps"], a["owner_preps"], a["means_preps"], a["means_actor_preps"],
-        a["object_control"], a["message_nouns"], a["patient_subject_verbs"], a["patient_subject_preps"],
-        a["quantity_heads"], a["proxy_heads"], a["casualty_heads"], t["patient"], t["of_target"], t["violent"], t["stative"], t["symmetric"], t["force_object"], t["joint_nouns"], t["reciprocal_words"],
-        n["entities"], n["thing_entities"], n["things"])))
+        a["object_control"], a["message_nouns"], a["content_nouns"], a["accusation_nouns"], a["accusation_modifiers"],
+        t["accuse"], a["condition_marks"], a["patient_subject_verbs"], a["patient_subject_preps"],
+        a["quantity_heads"], a["proxy_heads"], a["casualty_heads"], t["patient"], t["of_target"], t["violent"], t["stative"], t["symmetric"], t["force_object"], t["threat"], t["framing"], t["framing_preps"], t["joint_nouns"], t["reciprocal_words"],
+        n["entities"], n["thing_entities"], n["things"])), tuple(n["abstract_suffixes"]))
 
 
 @dataclass(frozen=True)
@@ -89,11 +99,25 @@ def conjuncts(token: Any) -> tuple[Any, ...]:
 
 
 def _pobj(prep: Any) -> Any | None:
-    """The object of a preposition, also of a two-word one ("out of X", "away from X")."""
+    """The object of a preposition, also of a two-word one ("out of X", "away from X"), and the noun a free
+    relative names ("fired on what it called terrorists": terrorists)."""
     found = child(prep, "pobj", "pcomp")
     if found is None and (inner := child(prep, "prep")) is not None:
         found = child(inner, "pobj", "pcomp")
+    if found is not None and found.pos_ == "VERB":
+        return _named_by(found) or found
     return found
+
+
+def _named_by(verb: Any) -> Any | None:
+    """The noun of a free relative of naming ("what he called armed bandits", "what it described as
+    terrorist positions"): the clause stands for the thing so named."""
+    if not any(c.lower_ == "what" and c.dep_ in ("dobj", "obj", "nsubjpass") for c in verb.children):
+        return None
+    found = child(verb, "oprd", "attr", "xcomp")
+    if found is None and (prep := next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)) is not None:
+        found = child(prep, "pobj")
+    return found if found is not None and found.pos_ in ("NOUN", "PROPN") else None
 
 
 def _relative_head(token: Any, verb: Any) -> Any:
@@ -111,13 +135,17 @@ def _voice(verb: Any) -> bool:
         return True
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and not deps & {"aux", "dobj", "obj"}:
         return child(verb.head, "auxpass", "nsubjpass") is not None
-    return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not deps & {"nsubj", "aux"}
+    return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not deps & {"nsubj", "aux"} \
+        and not misparsed_predicate(verb)
 
 
-def subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
-    """The grammatical subject (or controller) of `verb`, and whether it was inherited from another verb."""
+def subject(verb: Any, depth: int = 0, has_mention: Any = None) -> tuple[Any | None, bool]:
+    """The grammatical subject (or controller) of `verb`, and whether it was inherited from another verb.
+    `has_mention` (the actors stage's lookup) tells an actor from a non-actor subject of a reported clause."""
     if depth > 4:
         return None, True
+    if lifted_conjunct(verb):  # "X ordered Y to leave and dismissed ...": X dismissed
+        return subject(verb.head.head, depth + 1, has_mention)[0], True
     own = subject_of(verb)
     if own is not None:
         return _relative_head(own, verb), depth > 0
@@ -129,29 +157,63 @@ def subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
         return fronted, depth > 0
     dep, head = verb.dep_, verb.head
     if dep in ("relcl", "acl") and verb.tag_ in ("VBN", "VBG"):
-        if verb.tag_ == "VBN":
+        if verb.tag_ == "VBN" and not misparsed_predicate(verb):
             return None, False
         if head.lemma_.lower() in words().message_nouns and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
-            return subject(head.head, depth + 1)
+            return subject(head.head, depth + 1, has_mention)
         return head, False
     if dep == "xcomp":  # object control ("urged Iran to leave") else subject control ("used gas to disperse")
-        obj = child(head, "dobj", "obj") if head.lemma_.lower() in words().object_control else None
-        return (obj, True) if obj is not None else subject(head, depth + 1)
+        obj = (child(head, "dobj", "obj") or _addressee(head)) if head.lemma_.lower() in words().object_control else None
+        return (obj, True) if obj is not None else subject(head, depth + 1, has_mention)
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):  # "its efforts to move", "Iran's plan to strike"
         poss = child(head, "poss")
         if poss is not None:
             return poss, True
-        return subject(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "obj") else (None, True)
+        return subject(head.head, depth + 1, has_mention) if head.head.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "obj") else (None, True)
     if dep == "advcl" and verb.tag_ == "VBG" and _voice(head) and (agent := child(head, "agent")) is not None:
         return _pobj(agent), True  # "X was attacked by Y, killing 20": Y killed
     if dep in ("conj", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
-        found, _ = subject(head, depth + 1)
-        if found is not None and found.lemma_.lower() in words().things and head.dep_ in ("ccomp", "conj"):
-            return subject(head.head, depth + 2)[0], True  # attached to the wrong clause: "X said missiles landed and lodged a protest"
+        found, _ = subject(head, depth + 1, has_mention)
+        if found is not None and head.dep_ in ("ccomp", "conj") and not _can_act(found, has_mention):
+            # attached to the wrong clause: "X said five of the missiles landed and lodged a protest",
+            # "X said its mediation had worked and thanked Y": X lodged, X thanked
+            return subject(head.head, depth + 2, has_mention)[0], True
         return found, True
     if dep == "pcomp" and head.dep_ == "prep":
-        return subject(head.head, depth + 1)
+        return subject(head.head, depth + 1, has_mention)
     return None, depth > 0
+
+
+def _addressee(verb: Any) -> Any | None:
+    """The prepositional object asked to do what the verb's to-infinitive says ("called on X to leave",
+    "appealed to X to stay"), or None when the verb takes no such complement."""
+    if not any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children):
+        return None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")), None)
+    obj = child(prep, "pobj") if prep is not None else None
+    return obj if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+
+def lifted_conjunct(verb: Any) -> bool:
+    """A finite verb the parser coordinated with a to-infinitive ("ordered Y to leave and dismissed ..."):
+    a finite form cannot share the infinitive's "to", so it is a conjunct of the infinitive's governor."""
+    head = verb.head
+    return (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBN") and head.dep_ in ("xcomp", "advcl")
+            and head.tag_ == "VB" and head.head.pos_ in ("VERB", "AUX") and head.i < verb.i
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children)
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children))
+
+
+def _can_act(token: Any, has_mention: Any) -> bool:
+    """Whether a subject can be the party of an event: not a thing ("five of the missiles") nor, unless the
+    actors stage knows it as an actor ("the administration"), an abstract noun ("its mediation")."""
+    token = _counted(token)
+    lemma = token.lemma_.lower()
+    if lemma in words().things:
+        return False
+    if token.pos_ != "NOUN" or (has_mention is not None and has_mention(token)):
+        return True
+    return not lemma.endswith(words().abstract_suffixes)
 
 
 def _fronted_actor(verb: Any) -> Any | None:
@@ -220,6 +282,7 @@ def _owner(token: Any, has_mention: Any, possessor: bool = True, depth: int = 0)
             return c
     preps = [c for c in token.children if c.dep_ == "prep"]
     preps += [p for a in token.children if a.dep_ == "amod" for p in a.children if p.dep_ == "prep"]  # "close to"
+    preps += [p for a in token.children if a.dep_ == "acl" and a.tag_ == "VBN" for p in a.children if p.dep_ == "agent"]  # "made by"
     for prep in preps:
         if prep.lower_ in words().owner_preps:
             obj = _pobj(prep)
@@ -228,7 +291,7 @@ def _owner(token: Any, has_mention: Any, possessor: bool = True, depth: int = 0)
             obj = _counted(obj)
             if _is_actorish(obj, has_mention):
                 return obj
-            if depth == 0 and obj.pos_ == "NOUN" and (found := _owner(obj, has_mention, True, 1)) is not None:
+            if depth == 0 and prep.lower_ == "of" and obj.pos_ == "NOUN" and (found := _owner(obj, has_mention, True, 1)) is not None:
                 return found
     return None
 
@@ -238,8 +301,8 @@ def _actor_args(tokens: tuple[Any, ...], has_mention: Any, target: bool, inherit
     position once. A thing target gives way to its owner; a thing source stays when it is the verb's own
     subject ("Russian jets struck": the jets' operator acted), not when inherited from another clause."""
     out: list[Any] = []
-    for tok in tokens:
-        tok = _counted(tok)
+    counted = [c for t in tokens for c in ((t,) if _counted(t).i == t.i else conjuncts(_counted(t)))]
+    for tok in counted:  # "envoys of France and Italy", "six of the rebels and soldiers": each counted party
         if tok.pos_ in ("VERB", "AUX") and (own := subject_of(tok)) is not None:
             tok = own  # a mis-parsed clausal subject ("the Red Cross operating in Iraq said"): its own subject
         if (tok.pos_ not in ARGUMENT_POS and not has_mention(tok)) or (
@@ -276,11 +339,19 @@ def _each_other(token: Any) -> bool:
 def _prep_targets(host: Any, used: set[int], preps: frozenset[str], has_mention: Any) -> Any | None:
     """The actor object of one of `preps` on `host`; a phrase fronted before a verb is an adjunct
     ("On Saturday, ..."), never the target."""
-    for prep in host.children:
+    # a prepositional phrase the parser hung on a bare gerund adjunct ("opened fire without warning on X")
+    nested = [p for a in host.children if a.dep_ == "prep" for g in a.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
+              and child(g, "dobj", "obj") is None for p in g.children]
+    for prep in (*host.children, *nested):
         if prep.dep_ == "prep" and prep.lower_ in preps and not (host.pos_ in ("VERB", "AUX") and prep.i < host.i):
             obj = _pobj(prep)
-            if obj is not None and obj.i not in used and _is_actorish(_counted(obj), has_mention):
+            if obj is None or obj.i in used:
+                continue
+            if _is_actorish(_counted(obj), has_mention):
                 return obj
+            if is_thing(_counted(obj), has_mention) and (owner := _owner(_counted(obj), has_mention)) is not None \
+                    and owner.i not in used:
+                return owner  # "set fire to the embassy's doors", "fired at the army's positions": the owner
     return None
 
 
@@ -288,7 +359,7 @@ def verb_roles(match: Match, has_mention: Any) -> Roles:
     """Source and target heads of a verb (or predicative adjective) trigger."""
     verb = match.head if match.trigger.kind == "verb" else match.head.head
     used = {t.i for t in match.tokens}
-    subj, inherited = subject(verb)
+    subj, inherited = subject(verb, has_mention=has_mention)
     if _voice(verb) and not _stative(match, verb):
         agent = child(verb, "agent")
         src = _pobj(agent) if agent is not None else _means_actor(match, verb, has_mention)
@@ -302,7 +373,26 @@ def verb_roles(match: Match, has_mention: Any) -> Roles:
     target = _verb_target(match, verb, used, has_mention)
     if target is None:
         target = _complement_target(match, verb, used, has_mention)
+    if target is None and match.trigger.type in words().threat_types:
+        target = _threatened(verb, subj, has_mention)
     return _roles(match, subj, target, has_mention, inherited=inherited)
+
+
+def _threatened(verb: Any, subj: Any | None, has_mention: Any) -> Any | None:
+    """Whom a threat is aimed at when it has no object: the actor of the condition it sets ("would respond
+    if the North took further steps": the North) or of what it says will befall someone ("warned that the
+    South would soon see ...": the South)."""
+    comps = [c for c in verb.children if c.dep_ == "xcomp"]  # "threatened to retaliate if Y struck"
+    for clause in (*verb.children, *(g for c in comps for g in c.children)):
+        marked = clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words().condition_marks for m in clause.children)
+        foretold = clause.dep_ == "ccomp" and any(a.dep_ == "aux" and a.tag_ == "MD" for a in clause.children)
+        if not (marked or foretold):
+            continue
+        own = subject_of(clause)
+        if own is not None and own.pos_ != "PRON" and (subj is None or own.i != subj.i) \
+                and _is_actorish(_counted(own), has_mention):
+            return own
+    return None
 
 
 def _perpetrator(weapon: Any, has_mention: Any) -> Any | None:
@@ -373,6 +463,10 @@ def _object_target(match: Match, obj: Any, has_mention: Any) -> Any | None:
         return None
     if is_thing(head, has_mention):
         return _owner(head, has_mention) or _prep_targets(obj.head, {obj.i}, words().owner_preps, has_mention)
+    if head.lemma_.lower() in words().content_nouns and not has_mention(head):
+        # "rejected Iran's offer", "denied the claims made by X": the author; "denied the allegations":
+        # the accusation told before, whose author the resolver knows (see `told_accusation`)
+        return _owner(head, has_mention) or (obj if told_accusation(head) else None)
     if _is_actorish(head, has_mention) or (match.trigger.type in words().patient_types and head.pos_ in ("NOUN", "PROPN")
                                            and head.ent_type_ not in words().not_actor_ents):
         return obj
@@ -382,20 +476,26 @@ def _object_target(match: Match, obj: Any, has_mention: Any) -> Any | None:
 def _verb_target(match: Match, verb: Any, used: set[int], has_mention: Any) -> Any | None:
     """First of: a free direct or indirect object, the object of a pattern preposition, an actor the pattern's
     own object names ("summoned the ambassador"), a target preposition, the owner of the pattern's object."""
-    for c in verb.children:
-        if c.dep_ in ("dobj", "obj", "dative") and c.i not in used:
-            found = next((t for o in conjuncts(c) if (t := _object_target(match, o, has_mention)) is not None), None)
-            if found is not None:
-                return found
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "dative") and c.i not in used]
+    for c in objects or [o for o in (_shifted_object(verb),) if o is not None and o.i not in used]:
+        found = next((t for o in conjuncts(c) if (t := _object_target(match, o, has_mention)) is not None), None)
+        if found is not None:
+            return found
     for tok in match.tokens[1:]:
         if tok.dep_ == "aux":  # "X said Y must leave": the target is Y
             return subject(tok.head)[0]
         if tok.dep_ in ("prep", "agent"):  # the pattern's own preposition: any victim noun of a patient type
             obj = _pobj(tok)
-            if obj is not None and obj.i not in used and (_is_actorish(_counted(obj), has_mention) or (
+            if obj is None or obj.i in used:
+                continue
+            if _is_actorish(_counted(obj), has_mention) or (
                     match.trigger.type in words().patient_types and _counted(obj).pos_ == "NOUN"
-                    and not is_thing(_counted(obj), has_mention))):
+                    and not is_thing(_counted(obj), has_mention)):
                 return obj
+            if _addressee(verb) is not None and _addressee(verb).i == obj.i and _can_act(obj, has_mention):
+                return obj  # "called on their supporters to gather": whoever is asked to act
+            if is_thing(_counted(obj), has_mention) and (owner := _owner(_counted(obj), has_mention)) is not None:
+                return owner  # "set fire to the embassy's doors": the embassy
         if tok.dep_ in ("dobj", "obj") and has_mention(tok) and not is_thing(tok, has_mention) \
                 and match.trigger.type not in words().force_object_types:
             return tok
@@ -408,6 +508,28 @@ def _verb_target(match: Match, verb: Any, used: set[int], has_mention: Any) -> A
     # noun takes its patient there ("ordered their expulsion"), else it points back at the subject ("held their summit")
     possessor = match.trigger.type in words().of_target_types
     return next((o for n in nouns if (o := _owner(n, has_mention, possessor)) is not None and o.i not in used), None)
+
+
+def told_accusation(noun: Any) -> bool:
+    """A definite accusation noun with no author of its own ("denied the allegations", "rejected these
+    charges"): it refers back to an accusation the story told before."""
+    return noun.lemma_.lower() in words().accusation_nouns and not any(
+        (c.dep_ in ("poss", "acl", "amod", "compound") and c.lower_ not in words().accusation_modifiers)
+        or (c.dep_ == "prep" and c.lower_ in words().owner_preps) for c in noun.children) and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "such") for c in noun.children)
+
+
+def _shifted_object(verb: Any) -> Any | None:
+    """The object moved after its predicate adjective, which the parser reads as an "as" phrase ("dismissed
+    as absurd X's allegation", "rejected as false the claims of Y"): the noun after "as" + adjective."""
+    if child(verb, "dobj", "obj") is not None:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as" and (obj := child(prep, "pobj")) is not None \
+                and obj.pos_ == "NOUN" and prep.i + 1 < obj.i:
+            adj = verb.doc[prep.i + 1]
+            if adj.pos_ == "ADJ" and (adj.head.i == prep.i or obj.left_edge.i == adj.i):
+                return obj
+    return None
 
 
 def noun_roles(match: Match, has_mention: Any) -> Roles:
@@ -437,8 +559,30 @@ def noun_roles(match: Match, has_mention: Any) -> Roles:
         elif (word == "of" or word in words().target_preps) and target is None and _is_actorish(_counted(obj), has_mention):
             target = obj
     if undergoer is not None:
+        if src is None:  # "came under attack from Y" with the "from" phrase hung on the verb
+            verb = noun.head.head
+            src = next((o for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ in ("from", "by")
+                        and (o := _pobj(p)) is not None and _is_actorish(_counted(o), has_mention)), None)
         return _roles(match, src, undergoer, has_mention)
+    setting = framing_verb(match)
+    if setting is not None and src is None:  # "told Y in a phone call": the teller and Y are its parties
+        src = subject(setting, has_mention=has_mention)[0]
+        if target is None:
+            target = next((c for c in setting.children if c.dep_ in ("dobj", "obj", "dative")
+                           and _is_actorish(_counted(c), has_mention)), None)
     return _roles(match, src, target, has_mention)
+
+
+def framing_verb(match: Match) -> Any | None:
+    """The verb a meeting noun is the setting of ("told the president in a phone call that ...", "said
+    during talks with Y"): the noun is the event of the verb's subject, not a side phrase; None otherwise."""
+    noun = match.head
+    if match.trigger.kind != "noun" or match.trigger.type not in words().framing_types or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.dep_ != "prep" or prep.lower_ not in words().framing_preps or prep.head.pos_ != "VERB" or prep.i < prep.head.i:
+        return None  # a fronted phrase is the scene of the sentence ("At the summit, X raised ..."), no setting
+    return None if _voice(prep.head) else prep.head  # "was involved in the talks" is a state, no setting
 
 
 def patient_subject(match: Match) -> Any | None:

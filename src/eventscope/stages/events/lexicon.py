@@ -10,7 +10,8 @@ words of the pattern sit in the head's syntactic frame.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import tomllib
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -20,7 +21,7 @@ from typing import Any, NamedTuple
 from ...errors import ConfigError
 from ...nlp.syntax import children, subject_of
 from ...records import PLOVER_TYPES
-from ...tables import table_rows
+from ...tables import data_file, table_rows
 from ...timex import load_time_lexicon
 
 # `intent`: a verb that reports an event only as an announced intent ("would respond" is a threat,
@@ -46,8 +47,16 @@ SHIPPED = ("phoenix.triggers.tsv", "triggers.tsv")
 INTENT = "intent.tsv"
 NONEVENTS = "nonevents.tsv"
 # Children of a verb that can hold the rest of a pattern: particles, prepositions, objects, complements.
-FRAME_DEPS = frozenset({"prt", "prep", "dobj", "obj", "attr", "acomp", "oprd", "dative", "agent", "advmod", "xcomp", "ccomp"})
+# The subject of a passive is its object ("sanctions were imposed", "a statement was released").
+FRAME_DEPS = frozenset({"prt", "prep", "dobj", "obj", "attr", "acomp", "oprd", "dative", "agent", "advmod", "xcomp", "ccomp",
+                        "nsubjpass"})
+OBJECT_DEPS = ("dobj", "obj", "nsubjpass")
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# Parts of speech of pattern words that name no thing (prepositions, particles, adverbs).
+FUNCTION_POS = frozenset({"ADP", "PART", "ADV"})
+# A verb-pattern slot written `@a|b` is filled by the verb's subject ("troops arrived"), no other slot is.
+SUBJECT_MARK = "@"
+SUBJECT = object()  # the frame's stand-in preposition for the subject's words
 # Prepositions on a violence trigger whose object can be its cause ("killed in a crash", "destroyed by fire").
 CAUSE_PREPS = frozenset({"in", "by", "during", "amid", "after", "from"})
 # Subordinators of a clause on the trigger that can give its cause ("killed when an earthquake struck").
@@ -70,6 +79,10 @@ class Trigger:
     @property
     def size(self) -> int:
         return 1 + len(self.words)
+
+    @property
+    def reads_subject(self) -> bool:
+        return any(SUBJECT_MARK in slot for slot in self.words)
 
 
 @dataclass(frozen=True)
@@ -173,18 +186,50 @@ class Lexicon:
                  or (kind == "verb" and self.index.get((kind, self.forms.get(token.lower_, "")))))
         if not cands:
             return None
-        frame = _noun_frame(token) if kind == "noun" else _verb_frame(token)
+        frame = _noun_frame(token) if kind == "noun" else _verb_frame(token, self._counted)
+        if kind == "verb" and any(t.reads_subject for t in cands):
+            frame += _subject_frame(token)
         best: Match | None = None
+        rank = (0, 0)
         future = kind == "verb" and any(c.dep_ == "aux" and c.lower_ in intent_auxiliaries() for c in token.children)
         for trig in cands:
             if trig.future_only and not future:
                 continue
             used = _fill(trig.words, frame)
-            if used is not None and (best is None or trig.size > best.trigger.size):
-                best = Match(trig, token, (token, *used))
+            # more words win; at equal length, words that name things over prepositions ("called them thugs
+            # on TV" is name-calling, not "call on")
+            if used is not None and (found := (trig.size, sum(t.pos_ not in FUNCTION_POS for t in used))) > rank:
+                rank = found
+                # a subject slot only selects the row: the subject stays the event's source, not pattern words
+                best = Match(trig, token, (token, *(t for slot, t in zip(trig.words, used) if SUBJECT_MARK not in slot)))
         if best is not None and self.nonevents.cancels(best.trigger, token):
             return replace(best, trigger=replace(best.trigger, type=None, mode=None, cameo=None))
+        if best is not None and self._defers(best):
+            return None
         return best
+
+    def _counted(self, noun: Any) -> bool:
+        """Whether a verb pattern may read a number's "of" phrase as its object ("expelled six of the
+        diplomats"): the counted noun is a party, not an event ("launched one of its attacks" is a
+        trigger on "one", whose count the events stage does not give a target)."""
+        return ("noun", noun.lemma_.lower()) not in self.index
+
+    def _defers(self, match: Match) -> bool:
+        """An undertaking ("offered to resign", "agreed to lift sanctions", "promised to pull back") whose
+        to-infinitive is a trigger of a type that keeps its own type when announced (no `intent.tsv` row:
+        RETREAT, MOBILIZE) is no event itself: the complement is coded, with modality `intended`. A
+        negated one ("did not agree to withdraw") stays a rejection."""
+        if match.trigger.type != "AGREE" or match.trigger.kind != "verb":
+            return False
+        head = match.head
+        if any(c.dep_ == "neg" for c in head.children):
+            return False
+        for comp in children(head, "xcomp"):
+            inner = self.match(comp)
+            if inner is not None and inner.trigger.type is not None and inner.trigger.type != "AGREE" \
+                    and inner.trigger.type not in self.intent:
+                return True
+        return False
 
 
 def _kind_of(token: Any) -> str | None:
@@ -201,8 +246,9 @@ def _words_of(token: Any) -> tuple[str, str]:
     return token.lemma_.lower(), token.lower_
 
 
-def _verb_frame(verb: Any) -> list[tuple[Any, Any]]:
-    """(token, prep) pairs a verb pattern may use; a prepositional object counts only after its preposition."""
+def _verb_frame(verb: Any, counted: Callable[[Any], bool]) -> list[tuple[Any, Any]]:
+    """(token, prep) pairs a verb pattern may use; a prepositional object counts only after its preposition,
+    and the "of" phrase of a number object ("six of the diplomats") when `counted` accepts its noun."""
     out: list[tuple[Any, Any]] = []
     for child in verb.children:
         if child.dep_ not in FRAME_DEPS:
@@ -212,11 +258,43 @@ def _verb_frame(verb: Any) -> list[tuple[Any, Any]]:
             if child.dep_ == "prep" and grand.dep_ in ("pobj", "pcomp"):
                 out.append((grand, child))
                 out.extend((g, child) for g in grand.children if g.dep_ in NOUN_MODIFIER_DEPS)
-            elif child.dep_ in ("dobj", "obj", "attr") and grand.dep_ in NOUN_MODIFIER_DEPS:
+            elif child.dep_ in (*OBJECT_DEPS, "attr") and grand.dep_ in NOUN_MODIFIER_DEPS:
                 out.append((grand, None))
+            elif child.dep_ in OBJECT_DEPS and grand.dep_ == "prep" and grand.lower_ == "of" and _quantity(child):
+                for noun in children(grand, "pobj"):  # "expelled six of the diplomats": the diplomats
+                    if not counted(noun):
+                        continue
+                    out.append((noun, None))
+                    out.extend((g, None) for g in noun.children if g.dep_ in NOUN_MODIFIER_DEPS)
             elif child.dep_ == "ccomp" and grand.dep_ == "aux":  # "said that Sudan must return ..."
                 out.append((grand, None))
     return out
+
+
+def _subject_frame(verb: Any) -> list[tuple[Any, Any]]:
+    """The subject's words for `@` slots: the subject (or controller: "troops began arriving"), its
+    modifiers, and the noun of its "of" phrase ("a contingent of peacekeeping troops arrived")."""
+    subj, tok = None, verb
+    for _ in range(4):  # up a short chain of complements and conjuncts to the verb with a subject
+        subj = subject_of(tok)
+        if subj is not None or tok.dep_ not in ("xcomp", "conj"):
+            break
+        tok = tok.head
+    if subj is None:
+        return []
+    nouns = [subj, *(p for prep in children(subj, "prep") if prep.lower_ == "of" for p in children(prep, "pobj"))]
+    return [(t, SUBJECT) for n in nouns for t in (n, *(c for c in n.children if c.dep_ in NOUN_MODIFIER_DEPS))]
+
+
+@lru_cache(maxsize=1)
+def _quantity_heads() -> frozenset[str]:
+    """`[arguments] quantity_heads` of arguments.toml, the list the events stage reads counts through."""
+    return frozenset(tomllib.loads(data_file("lexicon", "arguments.toml").read_text("utf-8"))["arguments"]["quantity_heads"])
+
+
+def _quantity(noun: Any) -> bool:
+    """A number or quantity word that stands for what its "of" phrase names ("six of the diplomats")."""
+    return noun.pos_ == "NUM" or noun.lemma_.lower() in _quantity_heads()
 
 
 def _noun_frame(noun: Any) -> list[tuple[Any, Any]]:
@@ -227,8 +305,9 @@ def _fill(words: tuple[frozenset[str], ...], frame: list[tuple[Any, Any]]) -> li
     """Tokens of `frame` that fill every slot of `words` in order (each used once), or None."""
     used: list[Any] = []
     for slot in words:
-        hit = next((t for t, prep in frame if t not in used and (prep is None or prep in used)
-                    and not slot.isdisjoint(_words_of(t))), None)
+        subject = SUBJECT_MARK in slot
+        hit = next((t for t, prep in frame if t not in used and ((prep is SUBJECT) if subject else prep is None or (
+                    prep is not SUBJECT and prep in used)) and not slot.isdisjoint(_words_of(t))), None)
         if hit is None:
             return None
         used.append(hit)
@@ -245,9 +324,12 @@ def _parse_row(fields: list[str], where: str) -> Iterator[Trigger]:
         raise ConfigError(f"kind {kind!r} is not one of {', '.join(KINDS)}", where=where)
     if typ != "-" and typ not in PLOVER_TYPES:
         raise ConfigError(f"type {typ!r} is not a PLOVER type (or '-' to block)", where=where)
-    slots = [frozenset(w.lower().split("|")) for w in pattern.split()]
+    slots = [frozenset(w.removeprefix(SUBJECT_MARK).lower().split("|")) | ({SUBJECT_MARK} if w.startswith(SUBJECT_MARK) else set())
+             for w in pattern.split()]
     if not slots:
         raise ConfigError("empty pattern", where=where)
+    if any(SUBJECT_MARK in slot for slot in slots) and (kind not in ("verb", "intent") or SUBJECT_MARK in slots[0]):
+        raise ConfigError(f"a subject slot ({SUBJECT_MARK}...) belongs after the verb of a verb pattern", where=where)
     # verb phrases are head-first ("call for"), noun compounds head-last ("air strike")
     head_slot, rest = (slots[-1], slots[:-1]) if kind == "noun" else (slots[0], slots[1:])
     for head in sorted(head_slot):

@@ -14,9 +14,10 @@ from ...nlp.syntax import is_root
 from ...records import Actor, Analysis
 from ..actors import actor_at
 from ..frame import parse_dateline
+from .args import told_accusation, words
 
 # Subtrees that describe an argument rather than name it; left out of its text.
-TRIM_DEPS = frozenset({"relcl", "appos", "punct", "conj", "cc", "acl", "advcl", "parataxis"})
+TRIM_DEPS = frozenset({"relcl", "appos", "punct", "conj", "cc", "acl", "advcl", "parataxis", "case"})
 PRONOUNS: dict[str, frozenset[str | None]] = {
     "it": frozenset({"organization", "country", "group", None}), "its": frozenset({"organization", "country", "group", None}),
     # plural pronouns point at groups, not at one person ("militants loyal to X said they ...")
@@ -29,6 +30,8 @@ PRONOUNS: dict[str, frozenset[str | None]] = {
 # Dependencies of a word that modifies a noun rather than names a party ("Russian" in "Russian flags").
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
+# Prepositions of a party's origin ("diplomats from Chile and Peru", "envoys of France and Italy").
+ORIGIN_PREPS = frozenset({"from", "of"})
 # "the two sides", "both countries": a plural noun that points back at the parties of the last event.
 PARTY_NOUNS = frozenset({"side", "party", "country", "nation", "leader", "government", "delegation", "minister", "state"})
 
@@ -40,6 +43,7 @@ class Resolver:
     analysis: Analysis
     recent: list[tuple[int, int, Actor]] = field(default_factory=list)  # (sentence index, char, actor)
     last_pair: tuple[int, tuple[Actor, ...]] | None = None  # parties of the latest dyadic event
+    accuser: Actor | None = None  # the named source of the document's latest accusation
     story_start: int = field(init=False)  # char offset after the dateline, whose words are no party
 
     def __post_init__(self) -> None:
@@ -48,6 +52,11 @@ class Resolver:
 
     def remember_pair(self, sent_index: int, source: Actor, target: Actor) -> None:
         self.last_pair = (sent_index, (source, target))
+
+    def remember_event(self, type_: str, source: Actor | None) -> None:
+        """Keep the author of an accusation: "the allegations" of a later sentence are theirs."""
+        if source is not None and source.kind is not None and type_ in words().accuse_types:
+            self.accuser = source
 
     def parties(self, token: Any, sent_index: int) -> tuple[Actor, ...]:
         """The parties a "the two sides" / "both countries" phrase refers to (empty when it is not one)."""
@@ -74,23 +83,29 @@ class Resolver:
         found = actor_at(self.analysis, token)
         if found is not None:
             return found, False
+        if told_accusation(token):  # "denied the allegations": whoever made them
+            return self.accuser, False
         appos = next((c for c in token.children if c.dep_ == "appos"), None)
         if appos is not None and (found := actor_at(self.analysis, appos)) is not None:
             return found, False
         return self._phrase(token), False
 
     def actors(self, token: Any, sent_index: int) -> list[tuple[Actor | None, bool]]:
-        """Like `actor`, but a phrase with coordinated national modifiers is one actor per country
-        ("Hungarian and Romanian officials" -> Hungarian officials, Romanian officials)."""
+        """Like `actor`, but a phrase with coordinated national modifiers or origins is one actor per
+        country ("Hungarian and Romanian officials" -> Hungarian officials, Romanian officials; "diplomats
+        from Chile and Peru" -> diplomats from Chile, diplomats from Peru)."""
         actor, via_pronoun = self.actor(token, sent_index)
         if actor is None or via_pronoun:
             return [(actor, via_pronoun)]
-        for mod in token.children:
-            if mod.dep_ not in ("amod", "compound", "nmod") or not mod.conjuncts:
+        origins = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ORIGIN_PREPS
+                   for o in p.children if o.dep_ == "pobj"]
+        for mod in (*(m for m in token.children if m.dep_ in ("amod", "compound", "nmod")), *origins):
+            if not mod.conjuncts:
                 continue
             parts = [(t, actor_at(self.analysis, t)) for t in (mod, *mod.conjuncts)]
             if all(a is not None and a.kind == "country" and a.country for _, a in parts):
-                return [(replace(actor, name=f"{t.text} {token.text}", country=a.country, id=None), False)  # type: ignore[union-attr]
+                named = (lambda t: f"{t.text} {token.text}") if mod.i < token.i else (lambda t: f"{token.text} {mod.head.text} {t.text}")
+                return [(replace(actor, name=named(t), country=a.country, id=None), False)  # type: ignore[union-attr]
                         for t, a in parts]
         return [(actor, False)]
 
