@@ -70,6 +70,12 @@ def has(evs: list[Any], type_: str, source: str | None = None, target: str | Non
                and (target is None or any(target.lower() in n for n in names(e.target))) for e in evs)
 
 
+def facts(actor: Any, *fields: str) -> tuple[Any, ...]:
+    """The `fields` of `actor`, each None when there is no actor, so that one comparison states a rule:
+    `facts(actor, "country") == (None,)` is "no actor, or one of no country"."""
+    return tuple(None if actor is None else getattr(actor, field) for field in fields)
+
+
 def actor_of(analysis: Any, word: str, nth: int = 0) -> Any:
     """The actor `actor_at` gives for the nth token spelled `word` (None when it is no actor's)."""
     from eventscope.stages.actors import actor_at

@@ -7,26 +7,20 @@ from handparse import has, parse, roles_of, trigger
 
 from eventscope.stages.events.args import subject
 
-CALLED_ON_TO = parse("""
+# "The bishops called on their followers": the head of a request, with or without its complement.
+CALLED_ON = """
 The the DET DT det 1
 bishops bishop NOUN NNS nsubj 2
 called call VERB VBD ROOT 2
 on on ADP IN prep 2
 their their PRON PRP$ poss 5
 followers follower NOUN NNS pobj 3
-to to PART TO aux 7
+"""
+CALLED_ON_TO = parse(CALLED_ON + """to to PART TO aux 7
 march march VERB VB xcomp 2
 . . PUNCT . punct 2
 """)
-CALLED_ON_NO_COMPLEMENT = parse("""
-The the DET DT det 1
-bishops bishop NOUN NNS nsubj 2
-called call VERB VBD ROOT 2
-on on ADP IN prep 2
-their their PRON PRP$ poss 5
-followers follower NOUN NNS pobj 3
-. . PUNCT . punct 2
-""")
+CALLED_ON_NO_COMPLEMENT = parse(CALLED_ON + ". . PUNCT . punct 2")
 
 
 def test_whoever_is_called_on_is_the_target_and_does_the_complement():

@@ -5,8 +5,9 @@ than a member whose name contains the word, "the alliance" to a body named as a 
 Sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
 from actorparse import actors_on, named
-from handparse import actor_of
+from handparse import actor_of, facts
 
 # "North Korea fired missiles. The North denied it."
 NORTH = """
@@ -39,19 +40,17 @@ Council Council PROPN NNP dobj 2
 """
 
 
-def test_the_north_is_the_country_named_north_before(pipeline) -> None:
-    north = named(actors_on(pipeline, NORTH), 6)
-    assert north is not None and north.country == "PRK"
-
-
-def test_the_north_without_such_a_country_is_no_actor_of_it(pipeline) -> None:
-    north = named(actors_on(pipeline, NO_NORTH), 6)
-    assert north is None or north.country is None
+@pytest.mark.parametrize(("table", "country"), [
+    pytest.param(NORTH, "PRK", id="the country named North ... before"),
+    pytest.param(NO_NORTH, None, id="without such a country no actor of one"),
+])
+def test_the_north_is_the_country_named_north_before(pipeline, table, country) -> None:
+    assert facts(named(actors_on(pipeline, table), 6), "country") == (country,)
 
 
 def test_north_in_a_longer_name_is_not_the_country(pipeline) -> None:
     north = named(actors_on(pipeline, ATLANTIC.replace("South South", "North North")), 4)
-    assert north is None or north.country != "PRK"
+    assert facts(north, "country") != ("PRK",)
 
 
 def test_the_south_after_both_halves_are_named(analyze) -> None:

@@ -4,8 +4,9 @@ after a plain plural noun is that noun, and a possessive in an infinitive clause
 Sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
 from actorparse import actors_on, named
-from handparse import actor_of
+from handparse import actor_of, facts
 
 # "Keita and two aides were detained. They were freed."
 COORDINATED = """
@@ -64,23 +65,20 @@ advance advance NOUN NN dobj 1
 """
 
 
-def test_they_after_a_coordination_is_its_first_party(pipeline) -> None:
-    they = named(actors_on(pipeline, COORDINATED), 7)
-    assert they is not None and they.name == "Keita"
+# A hand parse above, a token of it, and the name or sector of the actor that token refers to.
+@pytest.mark.parametrize(("table", "i", "field", "value"), [
+    pytest.param(COORDINATED, 7, "name", "Keita", id="they after a coordination is its first party"),
+    pytest.param(CALLED.format(noun="rebels", lemma="rebel"), 13, "sector", "REB",
+                 id="a plural object after an actor object is that actor"),
+    pytest.param(URGED, 5, "name", "Niger", id="a possessive in an infinitive is the object that controls it"),
+    pytest.param(HALTED, 2, "name", "Chad", id="a possessive in a finite clause is its subject"),
+])
+def test_a_pronoun_is_the_party_it_refers_to(pipeline, table, i, field, value) -> None:
+    assert facts(named(actors_on(pipeline, table), i), field) == (value,)
 
 
 def test_a_plural_object_after_a_plain_plural_noun_is_no_actor(pipeline) -> None:
     assert named(actors_on(pipeline, CALLED.format(noun="killings", lemma="killing")), 13) is None
-
-
-def test_a_plural_object_after_an_actor_object_is_that_actor(pipeline) -> None:
-    them = named(actors_on(pipeline, CALLED.format(noun="rebels", lemma="rebel")), 13)
-    assert them is not None and them.sector == "REB"
-
-
-def test_a_possessive_in_an_infinitive_is_the_object_that_controls_it(pipeline) -> None:
-    assert named(actors_on(pipeline, URGED), 5).name == "Niger"
-    assert named(actors_on(pipeline, HALTED), 2).name == "Chad"
 
 
 def test_an_object_pronoun_is_not_its_subject_under_an_earlier_name(analyze) -> None:

@@ -166,3 +166,11 @@ def test_export_command_errors(store: Store, tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "'xlsx' is not one of" in bad.output
     missing = runner.invoke(build_app(), ["export", "--db", str(tmp_path / "none.duckdb")])
     assert missing.exit_code == 2 and "no store here" in missing.output
+
+
+def test_an_event_near_a_town_is_acled_precision_2(analyze) -> None:
+    from eventscope.export.acled import acled_row
+
+    events = analyze("Gunmen attacked an army convoy near Gao on Monday, killing four soldiers.").events
+    near = [e.to_dict() for e in events if e.location is not None and e.location.precision == "admin2"]
+    assert near and str(acled_row(near[0])["geo_precision"]) == "2"

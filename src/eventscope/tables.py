@@ -1,11 +1,14 @@
-"""The one reader of our tab-separated data files (lexicons, cues, dictionaries, gazetteer, codes).
+"""The one reader of our data files: tab-separated tables (lexicons, cues, dictionaries, gazetteer, codes)
+and the TOML word lists.
 
 Every table skips blank lines and `#` comments, checks its column count, and reports a bad line
 as `file:line`, so an analyst who edits a data file is told exactly where it went wrong.
 """
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterator
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -23,6 +26,16 @@ class Row(NamedTuple):
 def data_file(*parts: str) -> Any:
     """A file shipped in the package's data/ folder (a Traversable)."""
     return resources.files("eventscope").joinpath("data", *parts)
+
+
+@lru_cache(maxsize=None)
+def read_data_toml(*parts: str) -> dict[str, Any]:
+    """A TOML file of data/, parsed once per process (callers must not mutate it), or a ConfigError naming it."""
+    where = "data/" + "/".join(parts)
+    try:
+        return tomllib.loads(read_text(data_file(*parts), where))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"not valid TOML: {exc}", where=where) from None
 
 
 def read_text(path: Any, where: str) -> str:

@@ -30,7 +30,8 @@ OWN_COLUMNS: tuple[str, ...] = (
     "event_id", "doc_id", "modality", "attribution", "plover_type", "plover_mode", "cameo", "injured", "arrested",
     "confidence",
 )
-_GEO_PRECISION = {"point": 1, "city": 1, "region": 2, "admin1": 3, "country": 3}
+# ACLED geo_precision: 1 the town itself, 2 near a town or part of a region ("near Gao": admin2), 3 a region or larger.
+_GEO_PRECISION = {"point": 1, "city": 1, "admin2": 2, "region": 2, "admin1": 3, "country": 3}
 _TIME_PRECISION = {"day": 1, "week": 2}
 _STATE, _EXTERNAL = "1", "8"
 

@@ -289,9 +289,11 @@ class _Frames:
             or any(c.dep_ == "advmod" and self.lex.get("continuation", c.lower_) for c in sent.root.children)
 
     def actor(self, token: Any) -> Actor | None:
-        """The actor for a speaker token. A pronoun is the paragraph's last framed speaker;
+        """The actor for a speaker token. A pronoun is its resolved actor, else the paragraph's last framed speaker;
         a phrase that names an earlier framed speaker ("experts at X" after "according to X") is that speaker."""
         earlier = [a.source for start, (a, _) in self.frames.items() if start < token.i and a.source]
+        if token.pos_ == "PRON" and (resolved := actor_at(self.analysis, token)) is not None:
+            return resolved  # the actors stage resolved it ("he said" -> the minister named before)
         if token.pos_ == "PRON":
             para = self.paragraph(token.idx)
             same = [a for a in earlier if a.start is not None and self.paragraph(a.start) == para]

@@ -8,18 +8,17 @@ Event per source/target pair. Later stages fill date, place and modality.
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from ...nlp.syntax import ancestors, child, misparsed_predicate
-from ...tables import data_file
+from ...nlp.syntax import ancestors, child, misparsed_predicate, subject_of
+from ...tables import read_data_toml
 from ...records import QUAD_CLASS, Actor, Analysis, Event, Evidence
 from ..actors.mentions import STATELESS_SECTORS
 from .resolver import Resolver, sentence_countries
-from .args import (Roles, casualty_count, framing_verb, lifted_conjunct, noun_roles, patient_subject, subject,
-                   verb_roles, words)
+from .args import (Roles, called_for, casualty_count, framing_verb, lifted_conjunct, noun_roles, patient_subject,
+                   subject, verb_roles, words)
 from .lexicon import Lexicon, Match, as_intent, future_auxiliaries, load_lexicon
 
 __all__ = ["EventStage", "load_lexicon", "make_stage"]
@@ -48,6 +47,8 @@ def _embedded(match: Match, heads: dict[int, Match]) -> bool:
     for parent in ancestors(tok):
         if tok.dep_ in NOT_EMBEDDING and tok.dep_ != "conj":
             return False
+        if tok.dep_ == "ccomp" and tok.i < parent.i and subject_of(parent) is None:
+            return False  # "X blew up Y, Z said, days after W warned": the parser hung the lead on "warned"
         outer = heads.get(parent.i)
         if outer is not None and outer.trigger.type is not None and tok.dep_ != "conj":
             return True
@@ -185,6 +186,7 @@ class Commands:
 
     verbs: frozenset[str]
     force_sectors: frozenset[str]
+    force_nouns: frozenset[str]
     fallback: str
     claim_verbs: frozenset[str]
     claim_nouns: frozenset[str]
@@ -192,9 +194,9 @@ class Commands:
 
 @lru_cache(maxsize=1)
 def _command_words() -> Commands:
-    raw = tomllib.loads(data_file("lexicon", "arguments.toml").read_text("utf-8"))
+    raw = read_data_toml("lexicon", "arguments.toml")
     cmd, claims = raw["commands"], raw["claims"]
-    return Commands(frozenset(cmd["verbs"]), frozenset(cmd["force_sectors"]), cmd["fallback"],
+    return Commands(frozenset(cmd["verbs"]), frozenset(cmd["force_sectors"]), frozenset(cmd["force_nouns"]), cmd["fallback"],
                     frozenset(claims["verbs"]), frozenset(claims["nouns"]))
 
 
@@ -247,9 +249,12 @@ class EventStage:
         commands = self._commands(resolver, sent, s_index, matches)
         for match in matches:
             claimer = _claimer(match)
+            call = called_for(match, resolver.has_mention) if claimer is None else None
             if claimer is not None:  # the claim is the sentence's report of the act
                 roles = noun_roles(match, resolver.has_mention)
                 by_role["main"].append((match, replace(roles, sources=(claimer,), inherited=False)))
+            elif call is not None:  # "X said it was vital for Y's inquiry to go on": X's call, not the inquiry
+                by_role["main"].append(call)
             elif match.head.i not in commands:
                 by_role[clause_role(match)].append((match, None))
         for verb_i, items in commands.items():
@@ -282,7 +287,8 @@ class EventStage:
             commander, _ = subject(verb, has_mention=resolver.has_mention)
             force, _ = resolver.actor(obj, s_index)
             boss, _ = resolver.actor(commander, s_index) if commander is not None else (None, False)
-            if boss is None or force is None or force.sector not in cmd.force_sectors \
+            own = force is not None and force.kind is None and obj.lemma_.lower() in cmd.force_nouns  # "ordered officers"
+            if boss is None or force is None or (force.sector not in cmd.force_sectors and not own) \
                     or (force.country and force.country != boss.country):  # another state's forces
                 continue
             act = self.lexicon.match(comp)

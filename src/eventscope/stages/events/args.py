@@ -11,13 +11,12 @@ with Niger" -> Niger), or to no target. The word lists live in
 """
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from ...nlp.syntax import RELATIVE_PRONOUNS, child, misparsed_predicate, subject_of
-from ...tables import data_file
+from ...tables import read_data_table, read_data_toml
 from .lexicon import Match, future_auxiliaries
 
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -61,20 +60,30 @@ class Words:
     not_actor_ents: frozenset[str]
     thing_ents: frozenset[str]
     things: frozenset[str]
+    link_preps: frozenset[str]
+    identity_nouns: frozenset[str]
     abstract_suffixes: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
 def words() -> Words:
     """The argument word lists, read once per process."""
-    raw = tomllib.loads(data_file("lexicon", "arguments.toml").read_text("utf-8"))
+    raw = read_data_toml("lexicon", "arguments.toml")
     c, a, t, n = raw["clauses"], raw["arguments"], raw["types"], raw["non_actors"]
     return Words(*(frozenset(x) for x in (
         c["background_marks"], c["time_heads"], a["target_preps"], a["owner_preps"], a["means_preps"], a["means_actor_preps"],
         a["object_control"], a["message_nouns"], a["content_nouns"], a["accusation_nouns"], a["accusation_modifiers"],
         t["accuse"], a["condition_marks"], a["patient_subject_verbs"], a["patient_subject_preps"],
         a["quantity_heads"], a["proxy_heads"], a["casualty_heads"], t["patient"], t["of_target"], t["violent"], t["stative"], t["symmetric"], t["force_object"], t["threat"], t["framing"], t["framing_preps"], t["joint_nouns"], t["reciprocal_words"],
-        n["entities"], n["thing_entities"], n["things"])), tuple(n["abstract_suffixes"]))
+        n["entities"], n["thing_entities"], n["things"], a["link_preps"], a["identity_nouns"])),
+        tuple(n["abstract_suffixes"]))
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    """Verbs that report a speaker's words (the modality stage's reporting governors, `data/cues/reported.tsv`)."""
+    rows = read_data_table("cues", "reported.tsv", min_cols=3, max_cols=3)
+    return frozenset(r.cols[0] for r in rows if r.cols[1] == "governor" and r.cols[2] == "subject")
 
 
 @dataclass(frozen=True)
@@ -280,6 +289,12 @@ def _owner(token: Any, has_mention: Any, possessor: bool = True, depth: int = 0)
     for c in token.children:
         if c.dep_ in ("amod", "compound", "nmod") and has_mention(c) and not is_thing(c, has_mention):
             return c
+    for c in token.children:  # through a compound ("Russian embassy staff": Russia)
+        if c.dep_ == "compound" and not has_mention(c) and not is_thing(c, has_mention):
+            found = next((m for m in c.children if m.dep_ in ("amod", "compound") and has_mention(m)
+                          and not is_thing(m, has_mention)), None)
+            if found is not None:
+                return found
     preps = [c for c in token.children if c.dep_ == "prep"]
     preps += [p for a in token.children if a.dep_ == "amod" for p in a.children if p.dep_ == "prep"]  # "close to"
     preps += [p for a in token.children if a.dep_ == "acl" and a.tag_ == "VBN" for p in a.children if p.dep_ == "agent"]  # "made by"
@@ -310,9 +325,26 @@ def _actor_args(tokens: tuple[Any, ...], has_mention: Any, target: bool, inherit
             continue  # a stray word or a date; a bare number stays ("300 were wounded")
         if (target or inherited) and is_thing(tok, has_mention):
             tok = _owner(tok, has_mention) if target else None
-        if tok is not None and all(tok.i != o.i for o in out):
-            out.append(tok)
+        for found in (_identified(tok) if target and tok is not None else ()) or (tok,):
+            if found is not None and all(found.i != o.i for o in out):
+                out.append(found)
     return tuple(out)
+
+
+def _identified(token: Any) -> tuple[Any, ...]:
+    """The named persons a common noun stands for by its own clause ("two men who carried passports in the
+    names of A and B": A, B); empty when it names none."""
+    if token.pos_ != "NOUN":
+        return ()
+    for clause in (c for c in token.children if c.dep_ in ("relcl", "acl")):
+        for noun in clause.subtree:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in words().identity_nouns:
+                continue
+            prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            named = _pobj(prep) if prep is not None else None
+            if named is not None and named.ent_type_ == "PERSON":
+                return conjuncts(named)
+    return ()
 
 
 def _roles(match: Match, sources: Any, targets: Any, has_mention: Any, reciprocal: bool = False,
@@ -375,7 +407,22 @@ def verb_roles(match: Match, has_mention: Any) -> Roles:
         target = _complement_target(match, verb, used, has_mention)
     if target is None and match.trigger.type in words().threat_types:
         target = _threatened(verb, subj, has_mention)
+    if target is None and match.trigger.type in words().accuse_types:
+        target = _blamed(verb, subj, has_mention)
     return _roles(match, subj, target, has_mention, inherited=inherited)
+
+
+def _blamed(verb: Any, subj: Any | None, has_mention: Any) -> Any | None:
+    """Whom an accusation told as a clause is aimed at ("questioned why Y had needed help", "complained that
+    Y had broken the truce"): the named actor subject of the verb's clausal complement. A clause that foretells
+    ("warned that Y would pay") tells a threat's target, not an accused (see `_threatened`)."""
+    for clause in verb.children:
+        foretold = any(a.dep_ == "aux" and a.tag_ == "MD" for a in clause.children)
+        own = subject_of(clause) if clause.dep_ == "ccomp" and not foretold else None
+        if own is not None and own.pos_ != "PRON" and (subj is None or own.i != subj.i) \
+                and _is_actorish(_counted(own), has_mention):
+            return own
+    return None
 
 
 def _threatened(verb: Any, subj: Any | None, has_mention: Any) -> Any | None:
@@ -496,9 +543,9 @@ def _verb_target(match: Match, verb: Any, used: set[int], has_mention: Any) -> A
                 return obj  # "called on their supporters to gather": whoever is asked to act
             if is_thing(_counted(obj), has_mention) and (owner := _owner(_counted(obj), has_mention)) is not None:
                 return owner  # "set fire to the embassy's doors": the embassy
-        if tok.dep_ in ("dobj", "obj") and has_mention(tok) and not is_thing(tok, has_mention) \
+        if tok.dep_ in ("dobj", "obj", "pobj") and has_mention(tok) and not is_thing(tok, has_mention) \
                 and match.trigger.type not in words().force_object_types:
-            return tok
+            return tok  # the pattern's own actor object ("summoned the ambassador", "searched for two men")
     nouns = [c for t in match.tokens[1:] if t.pos_ in ("NOUN", "PROPN") for c in conjuncts(t)]
     for host in (*nouns, verb):
         found = _prep_targets(host, used, words().target_preps, has_mention)
@@ -514,8 +561,13 @@ def told_accusation(noun: Any) -> bool:
     """A definite accusation noun with no author of its own ("denied the allegations", "rejected these
     charges"): it refers back to an accusation the story told before."""
     return noun.lemma_.lower() in words().accusation_nouns and not any(
-        (c.dep_ in ("poss", "acl", "amod", "compound") and c.lower_ not in words().accusation_modifiers)
-        or (c.dep_ == "prep" and c.lower_ in words().owner_preps) for c in noun.children) and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "such") for c in noun.children)
+        (c.dep_ in ("poss", "acl", "amod", "compound") and c.lower_ not in words().accusation_modifiers
+         and not _infinitive(c)) or (c.dep_ == "prep" and c.lower_ in words().owner_preps) for c in noun.children) and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "such") for c in noun.children)
+
+
+def _infinitive(token: Any) -> bool:
+    """A to-infinitive, which tells a purpose, never an author ("invented the accusations to please Y")."""
+    return token.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
 def _shifted_object(verb: Any) -> Any | None:
@@ -537,6 +589,7 @@ def noun_roles(match: Match, has_mention: Any) -> Roles:
     event noun the subject "comes under" is told from its target ("came under attack from Y")."""
     noun, typ = match.head, match.trigger.type
     used = {t.i for t in match.tokens}
+    accusation = typ in words().accuse_types and noun.lemma_.lower() in words().accusation_nouns
     undergoer = patient_subject(match)
     src = child(noun, "poss")
     if src is not None and src.ent_type_ in words().not_actor_ents:
@@ -552,12 +605,17 @@ def noun_roles(match: Match, has_mention: Any) -> Roles:
         if obj is None or obj.i in used:
             continue
         word = prep.lower_
+        if word == "of" and accusation:  # "allegations of its involvement": the content names the accused
+            target = target if target is not None else _accused(obj, has_mention)
+            continue
         if word == "between" and src is None:
             return _roles(match, obj, None, has_mention, reciprocal=True)
         if word == "by" or (word == "of" and typ not in words().of_target_types) or word == "from":
             src = src if src is not None else obj
         elif (word == "of" or word in words().target_preps) and target is None and _is_actorish(_counted(obj), has_mention):
             target = obj
+    if accusation and src is None and not told_accusation(noun):  # no author: the speaker who reports it
+        src = _reporter(noun)  # ("the allegations" refer back to an accusation told before, no new one)
     if undergoer is not None:
         if src is None:  # "came under attack from Y" with the "from" phrase hung on the verb
             verb = noun.head.head
@@ -571,6 +629,71 @@ def noun_roles(match: Match, has_mention: Any) -> Roles:
             target = next((c for c in setting.children if c.dep_ in ("dobj", "obj", "dative")
                            and _is_actorish(_counted(c), has_mention)), None)
     return _roles(match, src, target, has_mention)
+
+
+def _accused(content: Any, has_mention: Any) -> Any | None:
+    """Whom an accusation's content says did it: an actor ("allegations of the army's ..." -> the army), the
+    first party of a link ("of a link between agents of X and the killing" -> agents of X), else the owner
+    of the act ("of its involvement" -> it, "of fraud by the police" -> the police)."""
+    if _is_actorish(_counted(content), has_mention):
+        return content
+    for prep in content.children:
+        if prep.dep_ == "prep" and prep.lower_ in words().link_preps and (obj := _pobj(prep)) is not None \
+                and _is_actorish(_counted(obj), has_mention):
+            return _counted(obj)  # the party itself, not the coordinated link ("agents of X and the death")
+    return _owner(content, has_mention)
+
+
+# Dependencies through which an accusation noun stays inside the clause its reporter utters: an object,
+# a prepositional object, a reported or controlled clause ("X told parliament that agencies were pursuing
+# allegations of ...": X's own accusation). A subject is not ("X said the allegations were absurd").
+REPORTED_PATH = frozenset({"dobj", "obj", "pobj", "prep", "ccomp", "xcomp"})
+
+
+# A necessity clause may be coordinated with another reported one ("X said it was concerned and that it was
+# critical for ..."), and is reported through its clause, not an object.
+CALL_PATH = frozenset({"ccomp", "conj"})
+
+
+def _reporter(noun: Any, path: frozenset[str] = REPORTED_PATH) -> Any | None:
+    """The speaker of an accusation noun with no author of its own: the subject of the nearest reporting
+    verb whose object or reported clause holds the noun; None when the noun is a subject on the way up (the
+    speaker then answers an accusation, "X said allegations of its role were absurd") or no speaker is near."""
+    tok = noun
+    for _ in range(6):
+        if tok.dep_ not in path or tok.head.i == tok.i:
+            return None
+        head = tok.head
+        if head.pos_ == "VERB" and head.lemma_.lower() in reporting_verbs() and tok.dep_ in ("dobj", "obj", "ccomp"):
+            return subject(head)[0]
+        tok = head
+    return None
+
+
+@lru_cache(maxsize=1)
+def _call_words() -> tuple[frozenset[str], str, str]:
+    raw = read_data_toml("lexicon", "arguments.toml")["calls"]
+    return frozenset(raw["adjectives"]), raw["type"], raw["cameo"]
+
+
+def called_for(match: Match, has_mention: Any) -> tuple[Match, Roles] | None:
+    """A nominal act a speaker calls for by an adjective of necessity ("X said it was critical for Y's
+    inquiry to proceed", "... vital that the talks resume"): the call (`[calls]` in arguments.toml) from the
+    speaker to the act's own actor, or None when the noun is not the subject of such a clause."""
+    noun = match.head
+    if match.trigger.kind != "noun" or noun.dep_ != "nsubj" or noun.head.dep_ not in ("advcl", "ccomp", "xcomp"):
+        return None
+    host = noun.head.head
+    adjectives, type_, cameo = _call_words()
+    adj = host if host.pos_ == "ADJ" else child(host, "acomp")
+    if adj is None or adj.lemma_.lower() not in adjectives:
+        return None
+    speaker = _reporter(adj.head if host.pos_ == "ADJ" else host, CALL_PATH)
+    if speaker is None:
+        return None
+    call = replace(match, trigger=replace(match.trigger, type=type_, mode=None, cameo=cameo))
+    actor = next(iter(noun_roles(match, has_mention).sources), None)  # "Y's inquiry": Y is called on
+    return call, _roles(call, speaker, actor, has_mention)
 
 
 def framing_verb(match: Match) -> Any | None:

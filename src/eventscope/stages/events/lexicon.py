@@ -10,7 +10,6 @@ words of the pattern sit in the head's syntactic frame.
 """
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
@@ -21,7 +20,7 @@ from typing import Any, NamedTuple
 from ...errors import ConfigError
 from ...nlp.syntax import children, subject_of
 from ...records import PLOVER_TYPES
-from ...tables import data_file, table_rows
+from ...tables import read_data_toml, table_rows
 from ...timex import load_time_lexicon
 
 # `intent`: a verb that reports an event only as an announced intent ("would respond" is a threat,
@@ -48,8 +47,9 @@ INTENT = "intent.tsv"
 NONEVENTS = "nonevents.tsv"
 # Children of a verb that can hold the rest of a pattern: particles, prepositions, objects, complements.
 # The subject of a passive is its object ("sanctions were imposed", "a statement was released").
+# A bare noun phrase of time on the verb is read too ("gave the junta a week to ...": `give week`).
 FRAME_DEPS = frozenset({"prt", "prep", "dobj", "obj", "attr", "acomp", "oprd", "dative", "agent", "advmod", "xcomp", "ccomp",
-                        "nsubjpass"})
+                        "nsubjpass", "npadvmod"})
 OBJECT_DEPS = ("dobj", "obj", "nsubjpass")
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Parts of speech of pattern words that name no thing (prepositions, particles, adverbs).
@@ -258,11 +258,12 @@ def _verb_frame(verb: Any, counted: Callable[[Any], bool]) -> list[tuple[Any, An
             if child.dep_ == "prep" and grand.dep_ in ("pobj", "pcomp"):
                 out.append((grand, child))
                 out.extend((g, child) for g in grand.children if g.dep_ in NOUN_MODIFIER_DEPS)
-            elif child.dep_ in (*OBJECT_DEPS, "attr") and grand.dep_ in NOUN_MODIFIER_DEPS:
+            elif child.dep_ in (*OBJECT_DEPS, "attr", "oprd") and grand.dep_ in NOUN_MODIFIER_DEPS:  # "called it a hostile act"
                 out.append((grand, None))
-            elif child.dep_ in OBJECT_DEPS and grand.dep_ == "prep" and grand.lower_ == "of" and _quantity(child):
+            elif child.dep_ in OBJECT_DEPS and grand.dep_ == "prep" and grand.lower_ == "of" and (
+                    _quantity(child) or _measure(child)):
                 for noun in children(grand, "pobj"):  # "expelled six of the diplomats": the diplomats
-                    if not counted(noun):
+                    if not (_measure(child) or counted(noun)):  # "held rounds of talks": the talks
                         continue
                     out.append((noun, None))
                     out.extend((g, None) for g in noun.children if g.dep_ in NOUN_MODIFIER_DEPS)
@@ -287,14 +288,23 @@ def _subject_frame(verb: Any) -> list[tuple[Any, Any]]:
 
 
 @lru_cache(maxsize=1)
-def _quantity_heads() -> frozenset[str]:
-    """`[arguments] quantity_heads` of arguments.toml, the list the events stage reads counts through."""
-    return frozenset(tomllib.loads(data_file("lexicon", "arguments.toml").read_text("utf-8"))["arguments"]["quantity_heads"])
+def _count_heads() -> tuple[frozenset[str], frozenset[str]]:
+    """`[arguments] quantity_heads` with `collective_heads`, and `measure_heads` of arguments.toml: the heads
+    whose "of" noun a verb pattern reads as its object."""
+    table = read_data_toml("lexicon", "arguments.toml")["arguments"]
+    return frozenset(table["quantity_heads"]) | frozenset(table["collective_heads"]), frozenset(table["measure_heads"])
+
+
+def _measure(noun: Any) -> bool:
+    """A measure of a run of events ("rounds of talks", `measure_heads`): its "of" noun is the event, so an
+    event noun there fills a verb pattern's object."""
+    return noun.lemma_.lower() in _count_heads()[1]
 
 
 def _quantity(noun: Any) -> bool:
-    """A number or quantity word that stands for what its "of" phrase names ("six of the diplomats")."""
-    return noun.pos_ == "NUM" or noun.lemma_.lower() in _quantity_heads()
+    """A number, quantity or group word that stands for what its "of" phrase names ("six of the diplomats",
+    "a team of inspectors")."""
+    return noun.pos_ == "NUM" or noun.lemma_.lower() in _count_heads()[0]
 
 
 def _noun_frame(noun: Any) -> list[tuple[Any, Any]]:
