@@ -281,8 +281,10 @@ class EventStage:
         cmd = _command_words()
         out: dict[int, list[Item]] = {}
         for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in cmd.verbs:
+                continue
             obj, comp = child(verb, "dobj"), child(verb, "xcomp")
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in cmd.verbs or obj is None or comp is None:
+            if obj is None or comp is None:
                 continue
             commander, _ = subject(verb, has_mention=resolver.has_mention)
             force, _ = resolver.actor(obj, s_index)
