@@ -1,11 +1,15 @@
-"""Issue 16: no target in the dev-article output is a weapon, vehicle, object or bare place.
+"""Properties of the whole dev-article output (../shared/eval/articles; skipped in a checkout without it).
 
-Runs the whole pipeline over ../shared/eval/articles (skipped in a checkout without it) and checks
-the head of every target against the thing list of data/lexicon/arguments.toml and the place rule.
+Issue 16: no target is a weapon, vehicle, object or bare place (the head of every target against the
+thing list of data/lexicon/arguments.toml and the place rule). Issue 21: no date inherited by a rule spans
+more than its precision, and in a story whose lead is dated every event has a day, an inferred date or a time
+of its own.
 """
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from conftest import SHARED, needs_shared
 
@@ -36,14 +40,32 @@ def _bad_target(analysis, event) -> str | None:
     return None
 
 
-def test_no_dev_target_is_a_thing_or_a_bare_place(pipeline):
+# The longest interval (days) each precision may stand for.
+SPAN_DAYS = {"day": 1, "week": 7, "month": 31, "season": 92, "year": 366}
+
+
+@pytest.fixture(scope="module")
+def dev_analyses(pipeline) -> list:
     folder: Path = needs_shared(ARTICLES)
-    bad = []
-    for path in sorted(folder.glob("*.txt")):
-        article = parse_seed(path.read_text("utf-8"), doc_id=path.stem, where=str(path))
-        analysis = pipeline.analyze(article)
-        for event in analysis.events:
-            reason = _bad_target(analysis, event)
-            if reason:
-                bad.append((path.stem, event.type, event.target.text, reason))
+    return [(path.stem, pipeline.analyze(parse_seed(path.read_text("utf-8"), doc_id=path.stem, where=str(path))))
+            for path in sorted(folder.glob("*.txt"))]
+
+
+def test_no_dev_target_is_a_thing_or_a_bare_place(dev_analyses):
+    bad = [(stem, event.type, event.target.text, reason) for stem, analysis in dev_analyses
+           for event in analysis.events if (reason := _bad_target(analysis, event))]
     assert not bad, bad
+
+
+def test_inherited_dates_are_no_longer_than_their_precision(dev_analyses):
+    inherited = [(stem, e.date) for stem, a in dev_analyses for e in a.events if e.date and e.date.basis]
+    assert inherited
+    too_long = [(stem, d) for stem, d in inherited if (d.end - d.start).days + 1 > SPAN_DAYS.get(d.precision, 0)]
+    assert not too_long, too_long
+
+
+def test_a_dated_lead_gives_every_event_a_day_or_an_inferred_date(dev_analyses):
+    """Background history keeps the time its own expression states ("in 2014")."""
+    vague = [(stem, e.type, e.date) for stem, a in dev_analyses if a.frame is not None and a.frame.date
+             for e in a.events if e.date is None or not (e.date.precision == "day" or e.date.inferred or e.date.text)]
+    assert not vague, vague

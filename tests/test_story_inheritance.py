@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from eventscope.geoparse import Geoparser
-from eventscope.records import Actor, Analysis, Article, Event, Evidence
+from eventscope.records import Actor, Analysis, Article, Event, Evidence, TimeSpan
 from eventscope.stages import frame as frame_stage, places as places_stage, time as time_stage
 
 DAY = date(2022, 3, 22)  # a Tuesday
@@ -166,3 +166,13 @@ def test_a_story_retelling_the_leads_earlier_event_takes_that_events_day(story):
     assert smash.date.inferred and smash.date.basis == "lead"
     assert _day(chair) == ("2022-03-22", "2022-03-22")  # names nothing of the earlier event: the lead's day
     assert _day(met) == ("2022-03-20", "2022-03-20")  # "the same day" as the event told before it
+
+
+def test_an_inherited_span_of_two_days_is_no_day():
+    from eventscope.stages.time import _inferred_from
+
+    span = TimeSpan(text="since Monday night", start=date(2024, 1, 8), end=date(2024, 1, 9), precision="day")
+    inherited = _inferred_from(span, "clause")
+    assert (inherited.precision, inherited.basis, inherited.inferred, inherited.text) == ("week", "clause", True, "")
+    day = _inferred_from(TimeSpan(text="on Monday", start=date(2024, 1, 8), end=date(2024, 1, 8)), "clause")
+    assert day.precision == "day"

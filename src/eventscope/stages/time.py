@@ -367,7 +367,7 @@ def _continued(root: Any, last_day: tuple[int, TimeSpan] | None) -> TimeSpan | N
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not simple_past or not subjects or not all(_anaphoric(s) for s in subjects):
         return None
-    return replace(last_day[1], text="", char_start=None, char_end=None, inferred=True, basis="paragraph")
+    return _inferred_from(last_day[1], "paragraph")
 
 
 def _background(root: Any, ctx: _Context) -> TimeSpan | None:
@@ -378,7 +378,7 @@ def _background(root: Any, ctx: _Context) -> TimeSpan | None:
     words = {t.lemma_.lower() for t in root.sent if t.pos_ in ("NOUN", "PROPN") and not t.is_stop}
     for span, nouns in ctx.background:
         if words & nouns:
-            return replace(span, text="", char_start=None, char_end=None, inferred=True, basis="lead")
+            return _inferred_from(span, "lead")
     return None
 
 
@@ -428,9 +428,21 @@ def _states_time(x: _Located, lexicon: TimeLexicon) -> bool:
     return x.mention.kind != "duration" and (x.mention.get("prep") or "").lower() not in lexicon.bounding_prepositions
 
 
+# Precisions from finest to coarsest, with the longest interval (days) each may stand for.
+_SPANS = (("day", 1), ("week", 7), ("month", 31), ("season", 92), ("year", 366))
+
+
 def _inferred_from(span: TimeSpan, basis: str) -> TimeSpan:
-    """An inherited copy of another clause's time: same interval and precision, no text of its own."""
-    return replace(span, text="", char_start=None, char_end=None, inferred=True, basis=basis)  # type: ignore[arg-type]
+    """An inherited copy of another clause's time: same interval, no text of its own, and a precision no
+    finer than the interval ("since Monday night", two days, is inherited as a week, not a day)."""
+    days = (span.end - span.start).days + 1 if span.start and span.end else None
+    ranks = [name for name, _ in _SPANS]
+    precision = span.precision
+    if days is not None and precision in ranks:
+        fits = next((name for name, most in _SPANS if days <= most), "unknown")
+        precision = fits if fits == "unknown" or ranks.index(fits) > ranks.index(precision) else precision
+    return replace(span, text="", char_start=None, char_end=None, inferred=True, basis=basis,  # type: ignore[arg-type]
+                   precision=precision)
 
 
 def _finite(verb: Any) -> Any:
