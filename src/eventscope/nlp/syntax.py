@@ -22,12 +22,16 @@ def is_root(token: Any) -> bool:
 
 
 def misparsed_predicate(verb: Any) -> bool:
-    """A participle the parser hung on the sentence's root noun, with no agent, is the sentence's own
-    verb ("Thousands of teachers protested in X": root "Thousands", "protested" an acl): active, its
-    noun the subject."""
+    """A participle the parser hung on the noun before it, with no agent, is that noun's own verb when the
+    noun is the sentence's root ("Thousands of teachers protested in X": root "Thousands", "protested" an
+    acl) or the participle has a direct object ("Gunmen killed 14 soldiers"): active, its noun the subject."""
     head = verb.head
-    return (verb.dep_ == "acl" and is_root(head) and head.pos_ in ("NOUN", "PROPN", "PRON")
-            and not any(c.dep_ == "agent" for c in verb.children))
+    if verb.dep_ != "acl" or any(c.dep_ in ("agent", "auxpass") for c in verb.children):
+        return False
+    if is_root(head) and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return True
+    # a participle with a direct object is active ("Gunmen killed 14 soldiers" hung on "Gunmen")
+    return verb.tag_ in ("VBD", "VBN") and head.i < verb.i and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def same(a: Any, b: Any) -> bool:
@@ -68,6 +72,15 @@ def children(token: Any, *deps: str) -> list[Any]:
 
 
 
+# Quantifiers the parser gives as a second subject ("Chile and Bolivia each expelled ..."): never the subject.
+FLOATING_QUANTIFIERS = frozenset({"each", "all", "both"})
+
+
 def subject_of(verb: Any) -> Any | None:
-    """The verb's own subject (active, passive or clausal), without looking at other clauses."""
-    return child(verb, "nsubj", "nsubjpass", "csubj")
+    """The verb's own subject (active, passive or clausal), without looking at other clauses. Of two
+    subjects before the verb (a misparse: "MANILA (Reuters) - Chinese vessels fired ..." gives the dateline
+    word one too) the nearest is the verb's."""
+    subjects = children(verb, "nsubj", "nsubjpass", "csubj")
+    before = [s for s in subjects if s.i < verb.i and s.lower_ not in FLOATING_QUANTIFIERS] or \
+        [s for s in subjects if s.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)

@@ -181,9 +181,11 @@ def subject(verb: Any, depth: int = 0, has_mention: Any = None) -> tuple[Any | N
         return subject(head.head, depth + 1, has_mention) if head.head.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "obj") else (None, True)
     if dep == "advcl" and verb.tag_ == "VBG" and _voice(head) and (agent := child(head, "agent")) is not None:
         return _pobj(agent), True  # "X was attacked by Y, killing 20": Y killed
+    if dep == "advcl" and verb.tag_ == "VBG" and _voice(head) and not _voice(verb):
+        return None, True  # "four were killed in shelling": the victims of the passive did not shell
     if dep in ("conj", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
         found, _ = subject(head, depth + 1, has_mention)
-        if found is not None and head.dep_ in ("ccomp", "conj") and not _can_act(found, has_mention):
+        if found is not None and dep == "conj" and head.dep_ in ("ccomp", "conj") and not _can_act(found, has_mention):
             # attached to the wrong clause: "X said five of the missiles landed and lodged a protest",
             # "X said its mediation had worked and thanked Y": X lodged, X thanked
             return subject(head.head, depth + 2, has_mention)[0], True
