@@ -209,7 +209,8 @@ class Coreference:
             if doer is not None and (m is doer or (m.name, m.kind) == (doer.name, doer.kind)):
                 continue  # "Police said ... The police freed them": them is not the police, named before either
             (current if seen.sent == sent else earlier).append(seen)
-        best = self._controller(tok) or _salient(current, nearest=True) or _salient(earlier, nearest=False)
+        best = self._controller(tok) or self._reporter(tok) or _salient(current, nearest=True) \
+            or _salient(earlier, nearest=False)
         return None if best is None else self._refer(tok, best)
 
     def _doer(self, tok: Any, verb: int | None) -> Mention | None:
@@ -218,6 +219,21 @@ class Coreference:
             return None
         subj = next((c for c in self.tokens[verb].children if c.dep_ == "nsubj"), None)
         return self.found.by_token.get(subj.i) if subj is not None else None
+
+    def _reporter(self, tok: Any) -> Mention | None:
+        """The subject pronoun of what a speaker says is the speaker, when it fits: "X said it would respond",
+        "X urged calm and said it was concerned" (not the last actor named before it, "calm"'s neighbour)."""
+        verb = next(_verbs_above(tok), None) if tok.dep_ in SUBJECT_DEPS else None
+        if verb is None or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.data.speech:
+            return None
+        said, subj = verb.head, None
+        for _ in range(4):  # a reporting verb coordinated with an earlier one shares its subject
+            subj = next((c for c in said.children if c.dep_ == "nsubj"), None)
+            if subj is not None or said.dep_ != "conj":
+                break
+            said = said.head
+        m = self.found.by_token.get(subj.i) if subj is not None else None
+        return m if m is not None and m.end <= tok.i and self._fits_pronoun(tok.lower_, m) else None
 
     def _controller(self, tok: Any) -> Mention | None:
         """A possessive in an infinitive clause belongs to the object that controls the clause: "urged Iran
@@ -288,6 +304,8 @@ class Coreference:
     def _plural(self, m: Mention) -> bool:
         """A plural noun, or a plural pronoun already resolved ("their" -> India: "they" may follow it)."""
         head = self.tokens[m.head]
+        if head.is_upper and len(head.text) > 1 and m.kind == "organization":
+            return False  # an acronym the tagger took for a plural by its final S ("ECOWAS", "ASEAN's")
         return head.tag_ in ("NNS", "NNPS") or head.lower_ in self.data.plural
 
     # ---- first person in direct quotes -------------------------------------------------------------
