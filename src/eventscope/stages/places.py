@@ -80,6 +80,7 @@ class PlacesStage:
         self.good_preps = frozenset(ev["locative"]) | frozenset(ev["destination"])
         self.origin_preps = frozenset(ev["origin"])
         self.actor_preps = frozenset(ev["actor"])
+        self.participant_verbs = frozenset(ev["participant_verbs"])
         self.place_of_nouns = frozenset(ev["place_of_nouns"])
         self.arrival_verbs = frozenset(ev["arrival_verbs"])
         self.vicinity = frozenset(ev["vicinity"])
@@ -164,7 +165,7 @@ class PlacesStage:
             prep = tok.head.lower_
             if prep == "of" and tok.head.head.lemma_.lower() in self.place_of_nouns:
                 return _Located(mention, mention.place, span.root, tok.head.head, GOOD)  # "took control of Kherson"
-            if prep in self.actor_preps:
+            if prep in self.actor_preps or f"{tok.head.head.lemma_.lower()} {prep}" in self.participant_verbs:
                 return None
             distance = prep == "from" and any(t.lower_ in self.distance_units  # "30 km from Kaya"
                                               for t in (tok.head.head, *tok.head.children))
