@@ -246,7 +246,7 @@ class EventStage:
         own only when the document has no such act (the caller decides)."""
         by_role: dict[str, list[Item]] = {"main": [], "relative": [], "described": [], "side": [], "background": []}
         matches = sorted(find_triggers(self.lexicon, sent), key=lambda m: m.head.i)
-        commands = self._commands(resolver, sent, s_index, matches)
+        commands = self._commands(resolver, sent, s_index)
         for match in matches:
             claimer = _claimer(match)
             call = called_for(match, resolver.has_mention) if claimer is None else None
@@ -273,7 +273,7 @@ class EventStage:
         kept = [e for e in out if e.evidence.trigger_start not in tolls]
         return (kept, []) if kept else ([], out)
 
-    def _commands(self, resolver: Resolver, sent: Any, s_index: int, matches: list[Match]) -> dict[int, list[Item]]:
+    def _commands(self, resolver: Resolver, sent: Any, s_index: int) -> dict[int, list[Item]]:
         """Commands to one's own forces, by the command verb's index: "X ordered / authorised its troops to
         do Y" is X's act Y on Y's target (the infinitive's trigger, else a deployment: "ordered the army to
         neutralise the gangs"), not a request from X to its forces. The forces' own act, when the
