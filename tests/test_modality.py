@@ -172,3 +172,13 @@ def test_pronoun_speaker_is_the_paragraphs_last_source(stage, nlp):
     text = "Colonel Dara Okoye said the unit withdrew. He said that rebels shelled the base."
     event = stage(build(nlp, text, ["shelled"], {"Colonel Dara Okoye": "NGA"})).events[0]
     assert (event.modality, event.attribution.source.name) == ("reported", "Colonel Dara Okoye")
+
+
+def test_one_cue_lexicon_serves_every_stage_that_reads_cues(stage) -> None:
+    """The modality and relations stages and the events stage's reporting verbs read one table load."""
+    from eventscope.cues import reporting_verbs
+    from eventscope.stages.relations import make_stage as relation_stage
+
+    assert relation_stage(None, None).lexicon is stage.lexicon
+    assert {"say", "tell", "claim"} <= reporting_verbs()
+    assert all(stage.lexicon.get("governor", verb).modality == "reported" for verb in reporting_verbs())

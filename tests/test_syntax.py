@@ -8,7 +8,8 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from eventscope.nlp.syntax import PARAGRAPH_BREAK, ancestors, child, children, is_root, same, verb_above
+from eventscope.nlp.syntax import (PARAGRAPH_BREAK, Sentences, ancestors, child, children, head_indices, is_root, same, tokens_in,
+                                   verb_above)
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "eventscope"
 
@@ -32,6 +33,15 @@ def clause() -> Doc:
     deps = ["nsubj", "ROOT", "nsubj", "ccomp", "prep", "pobj", "punct"]
     pos = ["NOUN", "VERB", "NOUN", "VERB", "ADP", "NOUN", "PUNCT"]
     return make_doc(words, heads, deps, pos)
+
+
+def test_sentences_give_each_token_its_sentence_bounds() -> None:
+    """Two sentences, "Clashes erupted . Police fired .": token 4 is in the second, (3, 6)."""
+    doc = make_doc(["Clashes", "erupted", ".", "Police", "fired", "."], [1, 1, 1, 4, 4, 4],
+                   ["nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct"], ["NOUN", "VERB", "PUNCT"] * 2)
+    sentences = Sentences(doc)
+    assert sentences.bounds == [(0, 3), (3, 6)]
+    assert [sentences.of(i) for i in (0, 2, 3, 5)] == [(0, 3), (0, 3), (3, 6), (3, 6)]
 
 
 def test_is_root_compares_indices(fragment: Doc) -> None:
@@ -135,3 +145,15 @@ def test_no_unbounded_climb_in_src() -> None:
                 if climbs:
                     problems.append(f"{path.relative_to(SRC)}:{node.lineno}: while {test}")
     assert not problems, "use nlp.syntax.ancestors or `for _ in range(len(doc))`:\n" + "\n".join(problems)
+
+
+def test_head_indices_are_absolute_and_a_root_is_its_own_head(clause: Doc) -> None:
+    """ "Police said troops fired on protesters .": every head as an index, from one array read."""
+    assert head_indices(clause).tolist() == [1, 1, 3, 1, 3, 4, 1]
+
+
+def test_tokens_in_finds_words_in_any_case_by_one_array_scan(clause: Doc) -> None:
+    from spacy.attrs import ORTH
+
+    assert tokens_in(clause, ORTH, {"police", "protesters"}) == [0, 5]  # "Police" too
+    assert tokens_in(clause, ORTH, {"army"}) == []

@@ -16,13 +16,14 @@ republic" become regions or countries with a representative point.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import threading
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from .gazetteer import Entry, Gazetteer, load_abbreviations, load_cues, load_gazetteer, name_key
 from .records import Place, PlaceMention
@@ -45,9 +46,9 @@ _MIN_ORG_TOWN = 1_000  # "the Hopkinton Police Department": organizations are na
 WEAK_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"})
 
 
-@dataclass(frozen=True)
-class _Raw:
-    """A mention before resolution: what to look up, and how to read it."""
+class _Raw(NamedTuple):
+    """A mention before resolution: what to look up, and how to read it (a tuple: it keys the resolution
+    context's tables, and a tuple hashes far faster than a dataclass)."""
 
     start: int
     end: int
@@ -121,20 +122,26 @@ class Geoparser:
             rf"\b(?:({dirs})(?:ern)?|(central))\s+(?:(?:{'|'.join(words['area_nouns'])})\s+)?of\s+the\s+"
             rf"(?:{'|'.join(words['country_anaphors'])})\b", re.I,
         )
+        # the anaphor's tail, which every match holds: a document without it skips the slower full pattern
+        self.anaphor_tail = re.compile(rf"of\s+the\s+(?:{'|'.join(words['country_anaphors'])})\b", re.I)
 
     def __call__(self, doc: Any, text: str | None = None) -> list[PlaceMention]:
         """Every place mention of `doc` (whose text is `text`, if the caller has it), resolved in context."""
         text = doc.text if text is None else text
         if not len(doc):
             return []
+        self._call.candidates = {}
         raws = self._mentions(doc, text)
         ctx = self._context(doc, text, raws)
         # two passes: the first settles each name alone; the second lets the names settle one another
-        first = {r: self._resolve(r, text, ctx) for r in raws}
+        memo: dict[tuple[Any, ...], Place | None] = {}
+        first = {r: self._resolved(r, text, ctx, memo) for r in raws}
         ctx.settled = {name_key(r.name): p.admin1 for r, p in first.items()
                        if p is not None and p.admin1 and p.precision in ("city", "admin2", "admin1")}
         ctx.settled_counts = Counter(ctx.settled.values())
-        return [PlaceMention(text[r.start:r.end], r.start, r.end, self._resolve(r, text, ctx)) for r in raws]
+        memo = {}
+        return [PlaceMention(text[r.start:r.end], r.start, r.end,
+                             self._resolved(r, text, ctx, memo) if _resettled(r, ctx) else first[r]) for r in raws]
 
     # -- finding mentions -------------------------------------------------------------------------
     def _direction(self, word: str) -> str | None:
@@ -153,9 +160,10 @@ class Geoparser:
         raws: list[_Raw] = []
         taken = [False] * len(doc)
         weak: dict[int, Any] = {}  # entities of other labels that may be mislabelled places, by first token
+        ents = doc.ents  # read once: every read builds new Spans
         # words of multi-word personal names: "Farrin said" after "Joe Farrin" is the person, not a town
-        self._call.person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-        for ent in doc.ents:
+        self._call.person_words = _person_words(doc, ents)
+        for ent in ents:
             raw = self._from_entity(doc, ent)
             if raw is not None:
                 raws.append(raw)
@@ -164,7 +172,7 @@ class Geoparser:
                 weak[ent.start] = ent
             for i in range(ent.start, ent.end):  # every entity is off limits for word look-ups
                 taken[i] = True
-        for m in self.anaphor.finditer(text):
+        for m in self.anaphor.finditer(text) if self.anaphor_tail.search(text) else ():
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and not any(taken[span.start:span.end]):
                 raws.append(_Raw(m.start(), m.end(), "", "anaphor", self._direction(m.group(0).split()[0])))
@@ -177,51 +185,61 @@ class Geoparser:
                 kept.append(raw)
         return kept
 
-    def _abbreviation(self, doc: Any, span: Any) -> _Raw | None:
-        """ "Ill." (with its period, or the sentence's final period after it) as the admin-1 area it abbreviates."""
-        key = span.text.rstrip(".")
+    def _abbreviation(self, doc: Any, span: Any, text: str | None = None) -> _Raw | None:
+        """ "Ill." (with its period, or the sentence's final period after it) as the admin-1 area it abbreviates.
+        `text`: the span's text, when the caller has read it."""
+        text = span.text if text is None else text
+        key = text.rstrip(".")
         if key not in self.abbreviations:
             return None
-        if not (span.text.endswith(".") or "." in key or (span.end < len(doc) and doc[span.end].text == ".")):
+        if not (text.endswith(".") or "." in key or (span.end < len(doc) and doc[span.end].text == ".")):
             return None
         return _Raw(span.start_char, span.end_char, self.abbreviations[key][0], admin=True)
 
-    def _blocked(self, span: Any) -> bool:
-        """Single letters, stopwords ("A fighter jet") and the words of a person's name are never places."""
-        if len(name_key(span.text)) <= 1:
+    def _blocked(self, span: Any, text: str | None = None) -> bool:
+        """Single letters, stopwords ("A fighter jet") and the words of a person's name are never places.
+        `text`: the span's text, when the caller has read it."""
+        if len(name_key(span.text if text is None else text)) <= 1:
             return True
-        return len(span) == 1 and (span[0].is_stop or span[0].lower_ in self._call.person_words
-                                   or span[0].lower_ in self.generic_words)
+        if len(span) != 1:
+            return False
+        word = span[0]
+        return word.is_stop or word.lower_ in self._call.person_words or word.lower_ in self.generic_words
 
     def _from_entity(self, doc: Any, ent: Any) -> _Raw | None:
-        nxt = doc[ent.end] if ent.end < len(doc) else None
-        admin_next = nxt is not None and nxt.lower_ in self.admin_nouns
-        if ent.label_ == "NORP" and not self.gaz.demonym(ent.text) and admin_next and self.gaz.lookup(ent.text):
-            pass  # "Aleppo province" with Aleppo tagged NORP: a place
-        elif ent.label_ == "NORP" or (self.gaz.demonym(ent.text) and not self.gaz.lookup(ent.text)):
-            if not self.gaz.demonym(ent.text):
-                return None
+        label, text = ent.label_, ent.text  # read once: a Span builds its text from its Tokens on every read
+        demonym = self.gaz.demonym(text)
+        if label == "NORP" or (demonym and not self.gaz.lookup(text)):
             nxt = doc[ent.end] if ent.end < len(doc) else None
-            end = nxt.idx + len(nxt) if nxt is not None and nxt.lower_ in self.country_nouns else ent.end_char
-            return _Raw(ent.start_char, end, ent.text, "demonym")
-        elif ent.label_ not in PLACE_LABELS:
+            # "Aleppo province" with Aleppo tagged NORP is a place: read on below
+            if not (label == "NORP" and not demonym and nxt is not None and nxt.lower_ in self.admin_nouns
+                    and self.gaz.lookup(text)):
+                if not demonym:
+                    return None
+                end = nxt.idx + len(nxt) if nxt is not None and nxt.lower_ in self.country_nouns else ent.end_char
+                return _Raw(ent.start_char, end, text, "demonym")
+        elif label not in PLACE_LABELS:
             return None
-        if len(ent) <= 3 and (raw := self._abbreviation(doc, ent)) is not None:
+        if len(ent) <= 3 and (raw := self._abbreviation(doc, ent, text)) is not None:
             return raw
-        if self._blocked(ent) and not any(c.kind in ("country", "admin1") for c in self.gaz.lookup(ent.text)):
+        if self._blocked(ent, text) and not any(c.kind in ("country", "admin1") for c in self.gaz.lookup(text)):
             return None
-        ent = self._upper_run(doc, ent)
-        if len(ent) > 1 and not self._direction(ent[0].text) and not self.gaz.lookup(ent.text):
+        run = self._upper_run(doc, ent)
+        if (run.start, run.end) != (ent.start, ent.end):
+            ent, text = run, run.text
+        known = self.gaz.lookup(text)
+        leading = self._direction(ent[0].text)
+        if len(ent) > 1 and not leading and not known:
             inner = self._inside_org(doc, ent, strict=False)  # "Henry County Courthouse", "Port of Los Angeles"
             if inner:
                 return inner[0]
-        start, name, direction = ent.start_char, ent.text, None
-        first = ent[0]
-        if self._direction(first.text) and len(ent) > 1 and not self.gaz.lookup(ent.text):
-            direction, name = self._direction(first.text), ent[1:].text
-        elif ent.start > 0 and self._direction(doc[ent.start - 1].text) and not self.gaz.lookup(
+        start, name, direction = ent.start_char, text, None
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if leading and len(ent) > 1 and not known:
+            direction, name = leading, ent[1:].text
+        elif before is not None and (above := self._direction(before.text)) and not self.gaz.lookup(
                 doc[ent.start - 1:ent.end].text):
-            direction, start = self._direction(doc[ent.start - 1].text), doc[ent.start - 1].idx
+            direction, start = above, before.idx
         nxt = doc[ent.end] if ent.end < len(doc) else None
         admin = nxt is not None and nxt.lower_ in self.admin_nouns
         end = nxt.idx + len(nxt) if admin else ent.end_char
@@ -277,19 +295,23 @@ class Geoparser:
         # one sense per document: a name tagged as a place once is a place wherever else it stands
         self._call.known = {name_key(r.name) for r in found if r.kind == "name" and not r.admin}
         out: list[_Raw] = []
+        name_like, after_comma, openings = _word_starts(doc)
+        # only these tokens can open a mention below: the loop steps over the rest (`weak` only shrinks)
+        openings = sorted(set(openings).union(weak))
         i = 0
-        while i < len(doc):
-            tok = doc[i]
+        while (k := bisect.bisect_left(openings, i)) < len(openings):
+            i = openings[k]
             if taken[i] and i not in weak:
                 i += 1
                 continue
-            if not taken[i] and tok.text.rstrip(".") in self.abbreviations and i > 0 and doc[i - 1].text == ",":
+            tok = doc[i]
+            if not taken[i] and after_comma[i] and tok.text.rstrip(".") in self.abbreviations:
                 if abbr := self._abbreviation(doc, doc[i:i + 1]):
                     out.append(abbr)
                     ends.add(abbr.end)
                     i += 1
                     continue
-            if not taken[i] and _name_like(tok) and self.gaz.demonym(tok.text):
+            if not taken[i] and name_like[i] and self.gaz.demonym(tok.text):
                 out.append(_Raw(tok.idx, tok.idx + len(tok), tok.text, "demonym"))
                 i += 1
                 continue
@@ -300,7 +322,7 @@ class Geoparser:
                 for t in range(i, weak.pop(i).end):
                     taken[t] = False
                 continue
-            elif not taken[i] and _name_like(tok):
+            elif not taken[i] and name_like[i]:
                 j, cands = self._longest_name(doc, i, taken)
                 cands = [] if self._blocked(doc[i:j]) else cands
                 label = ""
@@ -363,6 +385,14 @@ class Geoparser:
 
     # -- resolving -------------------------------------------------------------------------------
     def _candidates(self, raw: _Raw) -> list[Entry]:
+        """The gazetteer entries `raw` may name, once per name and reading in a call (do not change the list)."""
+        memo = self._call.candidates
+        found = memo.get((raw.name, raw.admin))
+        if found is None:
+            found = memo[(raw.name, raw.admin)] = self._entries(raw)
+        return found
+
+    def _entries(self, raw: _Raw) -> list[Entry]:
         cands = self.gaz.lookup(raw.name)
         if raw.admin:
             return [c for c in cands if c.kind in ("admin1", "admin2", "region")] or cands
@@ -411,16 +441,25 @@ class Geoparser:
             score -= _BARE_ADMIN2_PENALTY
         if c.country and c.country in focus:
             score += 1.5 + (1.0 if focus[c.country] == top else 0.0)
-        elif c.country and any(n in focus for n in self.gaz.neighbours.get(c.country, ())):
+        elif c.country and not focus.keys().isdisjoint(self.gaz.neighbours.get(c.country, ())):
             score += 0.5
         if c.admin1_code and c.admin1_code in admin:
             score += 3.0
         elif c.admin1 and c.admin1 in ctx.settled_counts:
-            others = ctx.settled_counts[c.admin1] - (ctx.settled.get(name_key(raw.name)) == c.admin1)
-            score += _SETTLED_BONUS * min(2, others)
-        if {c.admin1_code, c.country} & ctx.containers.get(raw, set()):
+            score += _settled_bonus(c, raw, ctx)
+        if (containers := ctx.containers.get(raw)) and (c.admin1_code in containers or c.country in containers):
             score += 6.0
         return score
+
+    def _resolved(self, raw: _Raw, doc_text: str, ctx: _Context, memo: dict[tuple[Any, ...], Place | None]) \
+            -> Place | None:
+        """`_resolve`, once per distinct reading in a pass (`memo`): a name repeated in the same words, with the
+        same own vote and the same container after it, resolves the same way."""
+        key = (raw.kind, raw.name, raw.direction, raw.admin, doc_text[raw.start:raw.end], ctx.own.get(raw),
+               frozenset(ctx.containers.get(raw, ())))
+        if key not in memo:
+            memo[key] = self._resolve(raw, doc_text, ctx)
+        return memo[key]
 
     def _resolve(self, raw: _Raw, doc_text: str, ctx: _Context) -> Place | None:
         text = doc_text[raw.start:raw.end]
@@ -462,6 +501,20 @@ _UNSURE_KM = 161.0  # candidates closer than this give the same answer at the us
 _UNSURE_POPULATION = 20_000  # a town this big is named without a state more often than its namesakes
 
 
+def _settled_bonus(c: Entry, raw: _Raw, ctx: _Context) -> float:
+    """The second pass's bonus for a candidate in an admin-1 area where the document's other names settled."""
+    if not c.admin1 or c.admin1 not in ctx.settled_counts:
+        return 0.0
+    others = ctx.settled_counts[c.admin1] - (ctx.settled.get(name_key(raw.name)) == c.admin1)
+    return _SETTLED_BONUS * min(2, others)
+
+
+def _resettled(raw: _Raw, ctx: _Context) -> bool:
+    """Whether the first pass's settled areas change a score of `raw`'s candidates: only then can the second
+    pass differ from the first (resolving again is most of the geoparser's cost)."""
+    return raw.kind == "name" and any(c.kind != "region" and _settled_bonus(c, raw, ctx) for c in ctx.cands[raw])
+
+
 def _unsure(scored: list[tuple[float, Entry]], focus: dict[str, int], admin: dict[str, int]) -> bool:
     """A near tie between small far-apart towns that the document's places back neither of."""
     if len(scored) < 2 or scored[0][0] - scored[1][0] >= _UNSURE_MARGIN:
@@ -487,9 +540,29 @@ def _sizeable(cands: list[Entry]) -> bool:
     return any(c.kind != "city" or c.population >= _MIN_ORG_TOWN for c in cands)
 
 
-def _name_like(tok: Any) -> bool:
-    """A capitalized word or an acronym: where a name the NER missed may start."""
-    return (tok.is_title or (tok.is_upper and len(tok) > 1)) and tok.is_alpha
+def _person_words(doc: Any, ents: Any) -> set[str]:
+    """The lower-cased words of the multi-word PERSON entities, read from the LOWER array (no Tokens built)."""
+    from spacy.attrs import LOWER  # here: `import eventscope` loads no spaCy
+
+    people = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
+    if not people:
+        return set()
+    lowers, strings = doc.to_array(LOWER), doc.vocab.strings
+    return {strings[h] for e in people for h in lowers[e.start:e.end].tolist()}
+
+
+def _word_starts(doc: Any) -> tuple[list[bool], list[bool], list[int]]:
+    """Per token, whether it is a capitalized word or an acronym (where a name the NER missed may start) and
+    whether a comma comes before it (where "Ill." may stand), and the tokens that are either; read as
+    arrays, since building every Token costs more than the scan that uses them."""
+    from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH, ORTH  # here: `import eventscope` loads no spaCy
+
+    title, upper, alpha, length, orth = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA, LENGTH, ORTH]).T
+    name_like = ((title | (upper & (length > 1))) & alpha).astype(bool)
+    comma = orth == doc.vocab.strings[","]
+    after_comma = comma.copy()
+    after_comma[0], after_comma[1:] = False, comma[:-1]
+    return name_like.tolist(), after_comma.tolist(), (name_like | after_comma).nonzero()[0].tolist()
 
 
 def _place(entry: Entry, text: str) -> Place:

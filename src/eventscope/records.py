@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from .errors import EventscopeError, InputError
 
@@ -39,6 +39,21 @@ RELATION_TYPES: tuple[str, ...] = (
 def _fields(record: object) -> dict[str, Any]:
     """A flat record's fields as a new dict (shallow: these records hold no nested records)."""
     return dict(vars(record))
+
+
+R = TypeVar("R")
+
+
+def with_fields(record: R, **fields: Any) -> R:
+    """`dataclasses.replace(record, **fields)` at a fifth of its cost, for the stages that copy every event
+    of a document: a frozen dataclass's `__init__` sets each field by `object.__setattr__`, one at a time.
+    The copy is the same record only for a class that checks nothing when built (no `__post_init__`)."""
+    cls = type(record)
+    if hasattr(cls, "__post_init__") or not fields.keys() <= vars(record).keys():
+        return replace(record, **fields)  # validates, and names an unknown field
+    copy = object.__new__(cls)
+    vars(copy).update(vars(record), **fields)
+    return copy
 
 
 @dataclass(frozen=True)

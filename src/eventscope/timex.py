@@ -99,8 +99,26 @@ def _alt(words: Any, case: bool = False) -> str:
     return f"(?-i:{body})" if case else f"(?:{body})"
 
 
-def _patterns(lex: TimeLexicon) -> list[tuple[str, re.Pattern[str]]]:
-    """(kind, compiled pattern) in priority order: on equal length the earlier kind wins."""
+def _at_word_start(words: Any, case: bool = False) -> str:
+    """`\\b` followed by `_alt(words, case)`, written so the regex engine skips to where a word can start.
+
+    A pattern that opens with `\\b` is tried at every position of the text (~0.1 ms for an article, per
+    cue); one that opens with the words' first letters is only tried where they stand. Case-kept words
+    test the boundary after their first letter ("J(?<!\\w.)anuary": nothing word-like before the J); other
+    words name their first letters in a lookahead (case-folded like the words themselves)."""
+    words = sorted((w for w in words if w), key=len, reverse=True)
+    if not all(re.match(r"\w", w) for w in words):  # a word opening with a sign: the plain form
+        return r"\b" + _alt(words, case)
+    if case:
+        body = "|".join(re.escape(w[0]) + r"(?<!\w.)" + re.escape(w[1:]).replace(r"\ ", r"\s+") for w in words)
+        return f"(?-i:{body})"
+    return r"\b(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])" + _alt(words)
+
+
+def _patterns(lex: TimeLexicon) -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
+    """(kind, compiled pattern, what every match of it contains) in priority order: on equal length the
+    earlier kind wins. The third, a piece of the pattern no match does without ("ago"), is looked for
+    first: a stretch of text without it cannot hold a match, and it is much cheaper to look for."""
     prep = r"(?:(?P<prep>on|in|at|during|throughout|over|since|after|before|until|till|through|by|from|within)\s+)?"
     month = _alt(lex.months, case=True) + r"\.?"
     part = (r"(?:(?:the\s+)?(?P<part>" + "|".join(lex.parts) +
@@ -108,7 +126,11 @@ def _patterns(lex: TimeLexicon) -> list[tuple[str, re.Pattern[str]]]:
     num = r"(?:(?P<num>" + _alt(lex.numbers) + r"|\d+)\s+)?"
     year = r"(?P<year>(?:19|20)\d\d)(?!\d)"
     unit = r"(?P<unit>hour|minute|moment|day|week|month|year|decade)(?P<plural>s)?"
-    specs = [
+    ago = r"\s+ago\b"
+    shift = r"\s+(?P<dir>earlier|later|before|after)\b(?!\s+(?:the|a|an|his|her|its|their|this|that|[A-Z\d]))"
+    that = r"(?:that|the\s+same)\s+(?P<unit>day|night|morning|afternoon|evening|week|month|year)\b"
+    of_noun = r"\s+of\s+[a-z]"
+    specs: list[tuple[str, str] | tuple[str, str, str]] = [
         ("date", prep + r"(?:" + _alt(lex.weekdays, case=True) + r",?\s+)?(?:(?:the\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
          r"(?:\s+of)?\s+(?P<m1>" + month + r")|(?P<m2>" + month + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)\b"
          r"(?:,?\s+" + year + r")?"),
@@ -127,14 +149,15 @@ def _patterns(lex: TimeLexicon) -> list[tuple[str, re.Pattern[str]]]:
          r"(?P<rel>last|this|next|the\s+coming|the\s+current|the)\s+(?P<unit>week|month|year|weekend)\b"),
         ("rolling", prep + r"(?P<the>the\s+)?(?:(?P<rel>past|last|previous|recent|coming|next|following)\s+)?"
          + num + unit + r"\b"),
-        ("ago", num + unit + r"\s+ago\b"),
-        ("shift", num + unit + r"\s+(?P<dir>earlier|later|before|after)\b(?!\s+(?:the|a|an|his|her|its|their|this|"
-         r"that|[A-Z\d]))"),
-        ("that", r"(?:(?P<edge>earlier|later)\s+)?(?:that|the\s+same)\s+(?P<unit>day|night|morning|afternoon|evening"
-         r"|week|month|year)\b"),
-        ("duration", num + r"(?P<unit>day|week|month|year)(?P<plural>s)(?=\s+of\s+[a-z])"),
+        ("ago", num + unit + ago, ago),
+        ("shift", num + unit + shift, shift),
+        ("that", r"(?:(?P<edge>earlier|later)\s+)?" + that, that),
+        ("duration", num + r"(?P<unit>day|week|month|year)(?P<plural>s)(?=" + of_noun + ")", of_noun),
     ]
-    return [(kind, re.compile(r"\b" + rx, re.IGNORECASE)) for kind, rx in specs]
+    # every expression opens with a word (a preposition, count, name or digit): testing for one after the
+    # boundary spares the engine the whole pattern at each boundary that ends a word (a third of the cost)
+    return [(kind, re.compile(r"\b(?=\w)" + rx, re.IGNORECASE), re.compile(needs[0], re.IGNORECASE) if needs else None)
+            for kind, rx, *needs in specs]
 
 
 # The cue word each kind of expression cannot do without; a pattern runs only near its own cues.
@@ -150,12 +173,14 @@ def _cue_patterns(lex: TimeLexicon) -> dict[str, re.Pattern[str]]:
     days = {w for key in lex.days for w in key.split()} - {"the", "this", "last", "earlier", "later", "in",
                                                              "before", "after"}
     return {
-        "year": re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)"),  # a year, alone or in a written-out date
-        "month": re.compile(r"\b" + _alt(lex.months, case=True)),
-        "weekday": re.compile(r"\b" + _alt(lex.weekdays, case=True)),
-        "days": re.compile(r"\b" + _alt(days) + r"\b", re.IGNORECASE),
-        "season": re.compile(r"\b" + _alt(lex.seasons) + r"\b", re.IGNORECASE),
-        "unit": re.compile(r"\b" + _alt(UNIT_WORDS) + r"s?\b", re.IGNORECASE),
+        # a year, alone or in a written-out date; no digit before it (tested after its "19"/"20", so the
+        # engine can skip to the 1s and 2s of the text)
+        "year": re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)"),
+        "month": re.compile(_at_word_start(lex.months, case=True)),
+        "weekday": re.compile(_at_word_start(lex.weekdays, case=True)),
+        "days": re.compile(_at_word_start(days) + r"\b", re.IGNORECASE),
+        "season": re.compile(_at_word_start(lex.seasons) + r"\b", re.IGNORECASE),
+        "unit": re.compile(_at_word_start(UNIT_WORDS) + r"s?\b", re.IGNORECASE),
     }
 
 
@@ -258,8 +283,10 @@ class TimeNormalizer:
         """Every time expression of `text`, in order, longest match first where they overlap."""
         found: list[tuple[int, int, int, str, dict[str, str | None]]] = []
         windows = {cue: self._windows(text, rx) for cue, rx in self._cues.items()}
-        for rank, (kind, rx) in enumerate(self._patterns):
+        for rank, (kind, rx, needs) in enumerate(self._patterns):
             for lo, hi in windows[KIND_CUE[kind]]:
+                if needs is not None and not needs.search(text, lo, hi):
+                    continue
                 for m in rx.finditer(text, lo, hi):
                     g = m.groupdict()
                     if m.end() > m.start() and _valid(kind, g):

@@ -6,9 +6,13 @@ fragment, a 200,000-character sentence) can make a walk run forever.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from typing import Any
+
+import numpy as np
+from spacy.attrs import HEAD
 
 # Relative pronouns stand for the noun their clause modifies ("X, which is backed by ...").
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -84,3 +88,33 @@ def subject_of(verb: Any) -> Any | None:
     before = [s for s in subjects if s.i < verb.i and s.lower_ not in FLOATING_QUANTIFIERS] or \
         [s for s in subjects if s.i < verb.i]
     return before[-1] if before else (subjects[0] if subjects else None)
+
+
+class Sentences:
+    """Token bounds of a document's sentences, read once: `token.sent` and `span.sent` walk the sentence
+    on every access, so stages that ask for many tokens' sentences ask this instead."""
+
+    def __init__(self, doc: Any) -> None:
+        self.bounds = [(s.start, s.end) for s in doc.sents]
+        self._starts = [start for start, _ in self.bounds]
+
+    def of(self, i: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding token `i`."""
+        return self.bounds[bisect.bisect_right(self._starts, i) - 1]
+
+
+def tokens_in(doc: Any, attr: int, words: Container[str]) -> list[int]:
+    """Indices of the tokens whose `attr` (spaCy's LOWER, LEMMA, ...), lower-cased, is one of `words`: one
+    array scan and one string lookup per distinct value, where a loop over tokens would build a Token
+    and its strings for every word of the document, most of which match nothing."""
+    values = doc.to_array(attr)
+    strings = doc.vocab.strings
+    wanted = [h for h in np.unique(values) if strings[int(h)].lower() in words]
+    return np.flatnonzero(np.isin(values, wanted)).tolist() if wanted else []
+
+
+def head_indices(doc: Any) -> np.ndarray:
+    """Every token's head index from one array read (spaCy stores heads as unsigned offsets), for
+    per-document indexes that climb the tree without building a Token per step; a root is its own head."""
+    offsets = doc.to_array(HEAD).view(np.int64)
+    return offsets + np.arange(len(offsets), dtype=np.int64)

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
-import numpy as np
+from spacy.attrs import LEMMA
 
-from ..records import Analysis, Event
+from ..records import Analysis, Event, with_fields
 from ..nlp.parse import trigger_span
-from ..nlp.syntax import ancestors
+from ..nlp.syntax import Sentences, ancestors, tokens_in
 
 KINDS = ("fatalities", "injured", "arrested")
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
@@ -136,6 +136,16 @@ class Counter:
         return None
 
 
+class Site(NamedTuple):
+    """Where an event's trigger is, as token indices (spaCy rebuilds `span.root` and `.sent` per access)."""
+
+    start: int
+    end: int
+    root: int
+    sent_start: int
+    sent_end: int
+
+
 @dataclass(frozen=True)
 class CasualtiesStage:
     """Fills `fatalities`, `injured` and `arrested` of the events a count belongs to."""
@@ -149,58 +159,56 @@ class CasualtiesStage:
         doc = analysis.doc
         if doc is None or not analysis.events:
             return analysis
-        roots: dict[int, Any] = {}
+        sites: dict[int, Site] = {}
+        sentences = Sentences(doc)
         for i, event in enumerate(analysis.events):
             span = trigger_span(doc, event.evidence)
             if span is not None:
-                roots[i] = span
+                root = span.root.i
+                sites[i] = Site(span.start, span.end, root, *sentences.of(root))
         counts: dict[int, dict[str, int]] = {}
-        for i, kind in self._cue_tokens(doc, {(span.root.sent.start, span.root.sent.end) for span in roots.values()}):
+        wanted = {(site.sent_start, site.sent_end) for site in sites.values()}
+        for i, kind, sent_start in self._cue_tokens(doc, sentences, wanted):
             tok = doc[i]
             n = self.counter.count(tok)
             if n is None or (kind == "both" and n != 0):
                 continue
             for k in (("fatalities", "injured") if kind == "both" else (kind,)):
-                target = self._event_for(tok, k, analysis.events, roots)
+                target = self._event_for(tok, sent_start, k, analysis.events, sites)
                 if target is not None:
                     got = counts.setdefault(target, {})
                     got[k] = max(got.get(k, n), n)
         if not counts:
             return analysis
-        events = tuple(replace(e, **counts[i]) if i in counts else e for i, e in enumerate(analysis.events))
+        events = tuple(with_fields(e, **counts[i]) if i in counts else e for i, e in enumerate(analysis.events))
         return analysis.with_(events=events)
 
-    def _cue_tokens(self, doc: Any, sentences: set[tuple[int, int]]) -> list[tuple[int, str]]:
-        """(token index, cue kind) of every cue word in the event sentences. The lemmas are compared once
-        per distinct lemma of the document (an array scan), not once per token: most tokens are no cue."""
-        from spacy.attrs import LEMMA
+    def _cue_tokens(self, doc: Any, sentences: Sentences, wanted: set[tuple[int, int]]) -> list[tuple[int, str, int]]:
+        """(token index, cue kind, sentence start) of every cue word in the sentences `wanted` (the event
+        sentences), found by one lemma-array scan: most tokens are no cue."""
+        cues = self.counter.words.cues
+        return [(i, cues[doc[i].lemma_.lower()], bounds[0]) for i in tokens_in(doc, LEMMA, cues)
+                if (bounds := sentences.of(i)) in wanted]
 
-        lemmas = doc.to_array(LEMMA)
-        cues, strings = self.counter.words.cues, doc.vocab.strings
-        kinds = {int(h): k for h in np.unique(lemmas) if (k := cues.get(strings[int(h)].lower())) is not None}
-        if not kinds:
-            return []
-        wanted = np.fromiter(kinds, dtype=lemmas.dtype, count=len(kinds))
-        return [(int(i), kinds[int(lemmas[i])]) for start, end in sorted(sentences)
-                for i in np.flatnonzero(np.isin(lemmas[start:end], wanted)) + start]
-
-    def _event_for(self, cue: Any, kind: str, events: tuple[Event, ...], roots: dict[int, Any]) -> int | None:
+    def _event_for(self, cue: Any, sent_start: int, kind: str, events: tuple[Event, ...],
+                   sites: dict[int, Site]) -> int | None:
         """The event a count belongs to: the cue's own, one above or below it, else the nearest fitting one."""
         types = self.counter.words.attach[kind]
-        near = [i for i, span in roots.items() if span.root.sent.start == cue.sent.start and events[i].type in types]
+        near = [i for i, site in sites.items() if site.sent_start == sent_start and events[i].type in types]
         if not near:
             return None
-        own = next((i for i in near if roots[i].start <= cue.i < roots[i].end), None)
+        own = next((i for i in near if sites[i].start <= cue.i < sites[i].end), None)
         if own is not None:
             return own
         above = {a.i for a in ancestors(cue)}
         for i in near:  # the cue hangs on the event ("opened fire, killing 6")
-            if roots[i].root.i in above:
+            if sites[i].root in above:
                 return i
+        doc = cue.doc
         for i in near:  # the event hangs on the cue ("the attack killed 12": "attack" under "killed")
-            if any(a.i == cue.i for a in ancestors(roots[i].root)):
+            if any(a.i == cue.i for a in ancestors(doc[sites[i].root])):
                 return i
-        return min(near, key=lambda i: (types.index(events[i].type), abs(roots[i].root.i - cue.i)))
+        return min(near, key=lambda i: (types.index(events[i].type), abs(sites[i].root - cue.i)))
 
 
 def make_stage(config: Any, resources: Any) -> CasualtiesStage:

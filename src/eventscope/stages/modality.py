@@ -14,50 +14,23 @@ pronoun speakers, continuations) are in `_Frames`.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
-from functools import cached_property
+from dataclasses import dataclass
 from typing import Any
 
-from ..errors import ConfigError
-from ..records import Actor, Analysis, Attribution, Event, MODALITIES
-from ..tables import data_file, read_data_table
+from ..cues import BARRIER, CueEntry, CueLexicon, load_cues
+from ..records import Actor, Analysis, Attribution, Event, with_fields
 from .actors import actor_at
 from ..nlp.parse import trigger_span
-from ..nlp.syntax import PARAGRAPH_BREAK, child
+from ..nlp.syntax import PARAGRAPH_BREAK, Sentences, child
 
-CUE_CLASSES = ("reported", "believed", "speculated", "intended", "conditional", "negated", "barriers")
-SOURCE_ROLES = ("subject", "object", "owner", "unnamed", "-")
 # Climbing into a head through one of these makes the head a governor of the event.
 GOVERNED = frozenset({"ccomp", "xcomp", "acl", "dobj", "pobj", "pcomp", "prep", "attr", "oprd",
                       "nsubj", "nsubjpass", "advcl", "csubj", "csubjpass"})
 NP_LEFT = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "npadvmod", "case"})
 EXPLETIVES = frozenset({"it", "there"})
 QUANTIFIERS = frozenset({"several", "some", "many", "a", "an", "the"})
-BARRIER = "barrier"
-
-
-@dataclass(frozen=True)
-class CueEntry:
-    """What a cue does: the modality it gives and where its speaker is (a `SOURCE_ROLES` value)."""
-
-    modality: str
-    source: str
-
-
-@dataclass(frozen=True)
-class CueLexicon:
-    """All cue words, keyed by (role, word) so lookups are one dict access."""
-
-    entries: dict[tuple[str, str], CueEntry]
-    rank: dict[str, int]
-
-    def get(self, role: str, word: str) -> CueEntry | None:
-        return self.entries.get((role, word))
-
-    @cached_property
-    def starts(self) -> frozenset[tuple[str, str]]:
-        """(role, every leading part of a cue): a word that begins no cue of the role is no phrase start."""
-        return frozenset((role, cue[:k]) for role, cue in self.entries for k in range(1, len(cue) + 1))
+# The cue role a node's own dependent is looked up under, by its dependency.
+LOCAL_ROLES = {"aux": "aux", "auxpass": "aux", "neg": "neg", "advmod": "adverb", "mark": "mark"}
 
 
 @dataclass(frozen=True)
@@ -68,28 +41,6 @@ class Cue:
     text: str
     speaker: Any = None  # spacy Token
     attributes: bool = False  # the cue names (or hides) a speaker: it makes an Attribution
-
-
-def read_cue_table(name: str) -> list[list[str]]:
-    """Rows of a tab-separated file in data/cues (comments and blank lines skipped)."""
-    return [row.cols for row in read_data_table("cues", name, min_cols=3, max_cols=3)]
-
-
-def load_cues() -> CueLexicon:
-    """Read every cue class file and the precedence order."""
-    entries: dict[tuple[str, str], CueEntry] = {}
-    for cls in CUE_CLASSES:
-        modality = BARRIER if cls == "barriers" else cls
-        for cue, role, source in read_cue_table(f"{cls}.tsv"):
-            if source not in SOURCE_ROLES:
-                raise ConfigError(f"unknown source role {source!r} for {cue!r}", where=f"data/cues/{cls}.tsv")
-            entries.setdefault((role, cue), CueEntry(modality, source))
-    order = data_file("cues", "precedence.txt").read_text("utf-8")
-    ranked = [w.strip() for w in order.splitlines() if w.strip() and not w.startswith("#")]
-    if sorted(ranked) != sorted(MODALITIES):
-        raise ConfigError(f"precedence must list each of {MODALITIES} once", where="data/cues/precedence.txt")
-    return CueLexicon(entries, {m: i for i, m in enumerate(ranked)})
-
 
 
 def _subject(verb: Any, skip: Any) -> Any:
@@ -148,7 +99,7 @@ def _local(node: Any, lex: CueLexicon, skip: Any, via: str) -> list[Cue]:
     for c in node.children:
         if skip is not None and c.i == skip.i:
             continue
-        role = {"aux": "aux", "auxpass": "aux", "neg": "neg", "advmod": "adverb", "mark": "mark"}.get(c.dep_)
+        role = LOCAL_ROLES.get(c.dep_)
         entry = lex.get(role, c.lower_) if role else None
         if entry is not None and entry.modality != BARRIER:
             found.append(Cue(entry.modality, c.text, None, entry.source != "-"))
@@ -257,6 +208,7 @@ class _Frames:
         text = analysis.article.text
         self.breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
         self.frames: dict[int, tuple[Attribution, bool]] = {}  # sentence start -> (frame, sentence-wide)
+        self.sentences = Sentences(analysis.doc)
         previous: tuple[int, Attribution] | None = None
         for sent in analysis.doc.sents:
             frame = self._own_frame(sent)
@@ -307,7 +259,7 @@ class _Frames:
 
     def sentence_frame(self, token: Any) -> Attribution | None:
         """The attribution framing the whole sentence of `token` ("According to X, ..."), if any."""
-        frame = self.frames.get(token.sent.start)
+        frame = self.frames.get(self.sentences.of(token.i)[0])
         return frame[0] if frame and frame[1] else None
 
 
@@ -325,7 +277,9 @@ def event_modality(event: Event, analysis: Analysis, lex: CueLexicon, frames: _F
     elif (frame := frames.sentence_frame(token)) is not None:
         attribution = frame
         modality = "reported" if modality == "asserted" else modality
-    return replace(event, modality=modality, attribution=attribution)
+    if modality == event.modality and attribution == event.attribution:
+        return event
+    return with_fields(event, modality=modality, attribution=attribution)
 
 
 @dataclass(frozen=True)

@@ -32,13 +32,20 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
-from typing import Any
+import itertools
+from functools import cached_property, lru_cache
+from typing import Any, NamedTuple
+
+import numpy
+from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.strings import hash_string
+from spacy.symbols import AUX, VERB
 
 from ..gazetteer import load_cues, load_gazetteer
 from ..geoparse import Geoparser
-from ..records import Analysis, Event, Evidence, Frame, Place, PlaceMention
+from ..records import Analysis, Event, Evidence, Frame, Place, PlaceMention, with_fields
 from ..nlp.parse import trigger_span
-from ..nlp.syntax import PARAGRAPH_BREAK, is_root
+from ..nlp.syntax import PARAGRAPH_BREAK, head_indices, is_root
 
 __all__ = ["PlacesStage", "load_gazetteer", "make_stage"]
 
@@ -53,6 +60,137 @@ def _sentence_span(doc: Any, evidence: Evidence) -> Any:
     """The evidence sentence's tokens: where to look when an event has no trigger offsets."""
     span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
     return span if span is not None and len(span) else None
+
+
+class _Sent(NamedTuple):
+    """A sentence's token and character bounds (what `tok.sent` gave, without walking the sentence)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+class _DocIndex:
+    """One document's heads, sentences, clause verbs, place mentions by sentence and the few tokens some cues
+    read, made once per call: `tok.sent`, `tok.ancestors`, `tok.subtree` and climbs build new Tokens (and
+    walk the sentence) on every access, and the stage asks them for every event."""
+
+    def __init__(self, doc: Any, anaphor_preps: frozenset[str], mentions: list[PlaceMention],
+                 located: list[_Located]) -> None:
+        self.doc = doc
+        self.mentions = mentions
+        self._mention_starts = [m.start for m in mentions]  # the geoparser gives them in text order
+        self.located = located
+        self._heads = head_indices(doc)
+        self.heads: list[int] = self._heads.tolist()
+        self.anaphor_preps = anaphor_preps
+        self.foreign: dict[int, bool] = {}  # by clause verb: `PlacesStage._other_clause`
+        self._above: dict[int, frozenset[int]] = {}
+        self._verbs: dict[int, int] = {}
+
+    @cached_property
+    def _sents(self) -> tuple[list[int], list[_Sent]]:
+        sents = [_Sent(s.start, s.end, s.start_char, s.end_char) for s in self.doc.sents]
+        return [s.start for s in sents], sents
+
+    @cached_property
+    def _pos(self) -> list[int]:
+        return self.doc.to_array(POS).tolist()
+
+    @cached_property
+    def capitals(self) -> list[int]:
+        """The tokens whose lemma is "capital" in any case: the only ones `PlacesStage._capital` reads."""
+        wanted = _case_hashes("capital")
+        return [i for i, lemma in enumerate(self.doc.to_array(LEMMA).tolist()) if lemma in wanted]
+
+    @cached_property
+    def definite_objects(self) -> list[int]:
+        """Objects with a "the" of a preposition in `anaphor_preps`: the only tokens `PlacesStage._anaphor` reads."""
+        strings = self.doc.vocab.strings
+        dep, lower = self.doc.to_array(DEP), self.doc.to_array(LOWER)  # one attribute at a time is faster
+        articles = numpy.flatnonzero(lower == strings["the"])
+        parents = numpy.unique(self._heads[articles[self._heads[articles] != articles]])
+        objects = parents[dep[parents] == strings["pobj"]].tolist()
+        return [i for i in objects if strings[int(lower[self.heads[i]])] in self.anaphor_preps]
+
+    @cached_property
+    def _located_by_sent(self) -> dict[int, list[_Located]]:
+        out: dict[int, list[_Located]] = {}
+        for x in self.located:
+            out.setdefault(self.sent(x.root.i).start, []).append(x)
+        return out
+
+    def located_in(self, sent: _Sent) -> list[_Located]:
+        """The located mentions whose root lies in `sent`, in text order."""
+        return self._located_by_sent.get(sent.start, [])
+
+    def mentions_in(self, sent: _Sent) -> list[PlaceMention]:
+        """The place mentions that start in `sent`, in text order."""
+        lo = bisect.bisect_left(self._mention_starts, sent.start_char)
+        return self.mentions[lo:bisect.bisect_left(self._mention_starts, sent.end_char, lo)]
+
+    def sent(self, i: int) -> _Sent:
+        """The sentence of token `i` (`tok.sent`)."""
+        starts, sents = self._sents
+        return sents[bisect.bisect_right(starts, i) - 1]
+
+    def dominates(self, head: int, i: int) -> bool:
+        """Whether token `head` is token `i` or one of its ancestors."""
+        return i == head or head in self.ancestors(i)
+
+    def is_verb(self, i: int) -> bool:
+        """`pos_` is VERB or AUX."""
+        return self._pos[i] in (VERB, AUX)
+
+    @cached_property
+    def conjuncts(self) -> dict[int, list[int]]:
+        """The children labelled "conj" of each token that has some."""
+        out: dict[int, list[int]] = {}
+        for j in numpy.flatnonzero(self.doc.to_array(DEP) == self.doc.vocab.strings["conj"]).tolist():
+            if self.heads[j] != j:
+                out.setdefault(self.heads[j], []).append(j)
+        return out
+
+    def ancestors(self, i: int) -> frozenset[int]:
+        """The indices of `tok.ancestors`, by the same bound (the document's length)."""
+        found = self._above.get(i)
+        if found is None:
+            path, j = [], i
+            for _ in range(len(self.heads)):
+                if self.heads[j] == j:
+                    break
+                j = self.heads[j]
+                path.append(j)
+            found = self._above[i] = frozenset(path)
+        return found
+
+    def clause_verb(self, tok: Any) -> Any:
+        """The first verb at or above `tok`, else the root reached (bounded by the document's length)."""
+        verb = self.verb_index(tok.i)
+        return tok if verb == tok.i else self.doc[verb]
+
+    def verb_index(self, i: int) -> int:
+        """The index of `clause_verb(doc[i])`."""
+        verb = self._verbs.get(i)
+        if verb is None:
+            pos, j = self._pos, i
+            for _ in range(len(self.heads)):
+                if pos[j] in (VERB, AUX) or self.heads[j] == j:  # as `is_verb`, inlined: the hottest climb
+                    break
+                j = self.heads[j]
+            verb = self._verbs[i] = j
+        return verb
+
+    def subtree_holds(self, tok: Any, indices: list[int]) -> bool:
+        """Whether any of `indices` is in `tok.subtree` (`tok` or a token below it)."""
+        return any(self.dominates(tok.i, i) for i in indices)
+
+
+@lru_cache(maxsize=16)  # called with the few constant words the cues read
+def _case_hashes(word: str) -> frozenset[int]:
+    """The string hashes of `word` (ASCII) in every mix of cases: what `lemma_.lower() == word` matches."""
+    return frozenset(hash_string("".join(chars)) for chars in itertools.product(*((c, c.upper()) for c in word)))
 
 
 @dataclass(frozen=True)
@@ -97,46 +235,51 @@ class PlacesStage:
             return analysis
         text = analysis.article.text
         mentions = self.geoparser(doc, text)
-        located = [x for m in mentions if m.place and (x := self._role(doc, m))]
-        by_token = {i: m.place for m in mentions if m.place
-                    and (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
-                    for i in range(span.start, span.end)}
+        spans = [(m, span) for m in mentions if m.place
+                 and (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None]
+        located = [x for m, span in spans if (x := self._role(doc, m, span))]
+        index = _DocIndex(doc, self.good_preps | self.anaphor_preps, mentions, located)
+        by_token = {i: m.place for m, span in spans for i in range(span.start, span.end)}
         paragraphs = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
         done: list[tuple[frozenset[str], Place]] = []
-        events: list[Event] = []
+        placed: list[tuple[Event, Place | None]] = []  # each event with its location, made a record once at the end
         frame = analysis.frame.place if analysis.frame and analysis.frame.place else None
         frame_basis = "dateline"
         for event in sorted(analysis.events, key=lambda e: e.evidence.trigger_start or e.evidence.start):
             ev = event.evidence
             span = _sentence_span(doc, ev) if ev.trigger_start is None or ev.trigger_end is None \
                 else trigger_span(doc, ev)
-            if event.location is None and span is not None:
-                place = _where(span.root, by_token) or self._locate(span.root, event, located, paragraphs, done, frame)
-                if place is None:
-                    place = self._from_frame(span.root, event, mentions, frame, frame_basis)
-                if place is not None and place.precision == "country" and place.basis == "clause":
-                    place = self._elaborated(span.root, place, located, paragraphs) or place
-                event = replace(event, location=place)
-            if frame is None and event.location is not None and span is not None \
-                    and span.root.sent.start == 0 and not event.location.inferred:
-                frame, frame_basis = event.location, "lead"  # no dateline: the lead's place frames the story
-            if event.location is not None and span is not None:
-                done.append((frozenset(t.lemma_.lower() for t in span), event.location))
-            events.append(event)
+            root = span.root if span is not None else None
+            location = event.location
+            if location is None and root is not None:
+                location = _where(root, by_token, index) \
+                    or self._locate(root, event, located, paragraphs, done, index, frame)
+                if location is None:
+                    location = self._from_frame(root, event, frame, frame_basis, index)
+                if location is not None and location.precision == "country" and location.basis == "clause":
+                    location = self._elaborated(root, location, located, paragraphs, index) or location
+            if frame is None and location is not None and root is not None \
+                    and index.sent(root.i).start == 0 and not location.inferred:
+                frame, frame_basis = location, "lead"  # no dateline: the lead's place frames the story
+            if location is not None and span is not None:
+                done.append((frozenset(t.lemma_.lower() for t in span), location))
+            placed.append((event, location))
         order = {e.event_id: i for i, e in enumerate(analysis.events)}
-        events.sort(key=lambda e: order[e.event_id])
+        placed.sort(key=lambda pair: order[pair[0].event_id])
         story = analysis.frame
         if frame is not None and frame_basis == "lead":  # the frame shows the lead's place when no dateline gives one
             story = replace(analysis.frame or Frame(), place=frame)
-            events = [replace(e, frame=story) for e in events]
+            events = [with_fields(e, location=location, frame=story) for e, location in placed]
+        else:
+            events = [e if location is e.location else with_fields(e, location=location) for e, location in placed]
         return analysis.with_(places=tuple(mentions), events=tuple(events), frame=story)
 
     # -- roles -----------------------------------------------------------------------------------
-    def _role(self, doc: Any, mention: PlaceMention) -> _Located | None:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or mention.place is None:
+    def _role(self, doc: Any, mention: PlaceMention, span: Any) -> _Located | None:
+        """How the mention (`span`, its tokens) attaches: None for a place that cannot be an event's location."""
+        if mention.place is None:
             return None
-        tok = span.root
+        tok = root = span.root
         for _ in range(len(doc)):  # each round climbs, so a sentence's length bounds it
             for _ in range(len(doc)):
                 if tok.dep_ not in _CLIMB_DEPS or is_root(tok):
@@ -158,13 +301,13 @@ class PlacesStage:
         if tok.dep_ == "compound" and prep is not None and prep.dep_ == "prep" and prep.lower_ in self.good_preps \
                 and not any(c.dep_ == "pobj" for c in prep.children):
             # "while in Tirana President Meta said": the parser glued the place to the title after it
-            return _Located(mention, mention.place, span.root, prep.head, GOOD)
+            return _Located(mention, mention.place, root, prep.head, GOOD)
         if tok.dep_ in _EXCLUDED_DEPS:
             return None
         if tok.dep_ == "pobj":
             prep = tok.head.lower_
             if prep == "of" and tok.head.head.lemma_.lower() in self.place_of_nouns:
-                return _Located(mention, mention.place, span.root, tok.head.head, GOOD)  # "took control of Kherson"
+                return _Located(mention, mention.place, root, tok.head.head, GOOD)  # "took control of Kherson"
             if prep in self.actor_preps or f"{tok.head.head.lemma_.lower()} {prep}" in self.participant_verbs:
                 return None
             distance = prep == "from" and any(t.lower_ in self.distance_units  # "30 km from Kaya"
@@ -176,30 +319,30 @@ class PlacesStage:
             anchor = tok.head.head
             if anchor.lower_ in self.distance_units and not is_root(anchor):
                 anchor = anchor.head  # "a village 30 km from Kaya": what lies that far away
-            return _Located(mention, place, span.root, anchor, rank)
+            return _Located(mention, place, root, anchor, rank)
         if tok.dep_ in _PROMOTED_DEPS:  # "visited Damascus" is a place; "accused the US" a participant
             if tok.head.lemma_.lower() not in self.object_verbs:
                 return None
-            return _Located(mention, mention.place, span.root, tok.head, GOOD)
-        return _Located(mention, mention.place, span.root, tok, OTHER)
+            return _Located(mention, mention.place, root, tok.head, GOOD)
+        return _Located(mention, mention.place, root, tok, OTHER)
 
     # -- locating ----------------------------------------------------------------------------------
     def _locate(self, trigger: Any, event: Event, located: list[_Located], paragraphs: list[int],
-                done: list[tuple[frozenset[str], Place]], frame: Place | None = None) -> Place | None:
-        sent = trigger.sent
-        in_sent = [x for x in located if sent.start <= x.root.i < sent.end and not self._foreign(x.anchor, trigger)]
-        own = [x for x in in_sent if _dominates(trigger, x.anchor)]
+                done: list[tuple[frozenset[str], Place]], index: _DocIndex, frame: Place | None = None) -> Place | None:
+        sent = index.sent(trigger.i)
+        in_sent = [x for x in index.located_in(sent) if not self._foreign(x.anchor, trigger, index)]
+        own = [x for x in in_sent if index.dominates(trigger.i, x.anchor.i)]
         best = _best([x for x in own if _names(event.target, x)], max_rank=GOOD) or _best(own, max_rank=ORIGIN)
         if best is None:
-            best = self._capital(trigger, frame)
+            best = self._capital(trigger, frame, index)
         if best is None:
-            best = self._anaphor(trigger, located, done)
+            best = self._anaphor(trigger, located, done, index)
         if best is None:
-            family = _clause_family(trigger)
-            best = _inherited(_best([x for x in in_sent if _clause_verb(x.anchor).i in family], max_rank=ORIGIN)
-                              or _best(in_sent, max_rank=OTHER), "clause")
+            family = _clause_family(trigger, index)
+            best = _inherited(_best([x for x in in_sent if index.verb_index(x.anchor.i) in family],
+                                    max_rank=ORIGIN) or _best(in_sent, max_rank=OTHER), "clause")
         if best is None:
-            best = _inherited(self._paragraph(sent, located, paragraphs), "paragraph")
+            best = _inherited(self._paragraph(sent, located, paragraphs, index), "paragraph")
         if best is None and event.type == "ASSAULT" and event.target and event.target.kind == "country":
             entry = self.geoparser.gaz.countries.get(event.target.country or "")
             if entry is not None:
@@ -207,8 +350,10 @@ class PlacesStage:
                              lon=entry.lon, geonameid=entry.geonameid, precision="country")
         return best
 
-    def _capital(self, trigger: Any, frame: Place | None) -> Place | None:
+    def _capital(self, trigger: Any, frame: Place | None, index: _DocIndex) -> Place | None:
         """ "in the Iranian capital", "in Iran's capital", "in the capital" (the story's country): its capital city."""
+        if not index.subtree_holds(trigger, index.capitals):
+            return None
         for tok in trigger.subtree:
             if tok.lemma_.lower() != "capital" or tok.dep_ != "pobj" or tok.head.lower_ not in self.good_preps:
                 continue
@@ -227,15 +372,14 @@ class PlacesStage:
                              admin1=e.admin1, lat=e.lat, lon=e.lon, geonameid=e.geonameid, precision="city")
         return None
 
-    def _from_frame(self, trigger: Any, event: Event, mentions: list[PlaceMention], frame: Place | None,
-                    basis: str) -> Place | None:
+    def _from_frame(self, trigger: Any, event: Event, frame: Place | None, basis: str,
+                    index: _DocIndex) -> Place | None:
         """The dateline's (or lead's) place, unless the event is elsewhere: an actor of another country
         speaking or acting, or a sentence that names places of another country only; such an event
         by a country takes that country."""
-        sent = trigger.sent
-        countries = {m.place.country for m in mentions
-                     if m.place and m.place.country and sent.start_char <= m.start < sent.end_char
-                     and not _names(event.source, m)}
+        sent = index.sent(trigger.i)
+        countries = {m.place.country for m in index.mentions_in(sent)
+                     if m.place and m.place.country and not _names(event.source, m)}
         source = event.source.country if event.source and (_named(event.source.text) or
                                                           event.source.kind == "country") else None
         if trigger.lemma_.lower() in self.arrival_verbs:
@@ -252,11 +396,12 @@ class PlacesStage:
         return None
 
     @staticmethod
-    def _elaborated(trigger: Any, place: Place, located: list[_Located], paragraphs: list[int]) -> Place | None:
+    def _elaborated(trigger: Any, place: Place, located: list[_Located], paragraphs: list[int],
+                    index: _DocIndex) -> Place | None:
         """A lead event placed only in its actor's country ("Russia said it would send more troops"):
         the place in that country that the next paragraph, which tells the lead's story in detail, names
         first ("the units would be deployed to Belgorod")."""
-        if trigger.sent.start != 0 or len(paragraphs) < 2:
+        if index.sent(trigger.i).start != 0 or len(paragraphs) < 2:
             return None
         start, end = paragraphs[1], paragraphs[2] if len(paragraphs) > 2 else None
         cands = [x for x in located if start <= x.mention.start and (end is None or x.mention.start < end)
@@ -264,12 +409,22 @@ class PlacesStage:
                  and _PRECISION_ORDER.get(x.place.precision, 9) < _PRECISION_ORDER["country"]]
         return _inherited(_best(cands, max_rank=GOOD), "paragraph")
 
-    def _foreign(self, anchor: Any, trigger: Any) -> bool:
+    def _foreign(self, anchor: Any, trigger: Any, index: _DocIndex) -> bool:
         """True when `anchor` sits in a clause about another event ("after Russia attacked Ukraine"), or in a
         clause with its own subject that describes a noun ("rejected the claim that its agents bombed a
         depot in Benghazi", "the mine, which opened in Katanga")."""
-        verb = _clause_verb(anchor)
-        if _dominates(verb, trigger) or verb.dep_ not in ("advcl", "relcl", "acl", "ccomp"):
+        verb = index.verb_index(anchor.i)
+        if index.dominates(verb, trigger.i):
+            return False
+        found = index.foreign.get(verb)
+        if found is None:
+            found = index.foreign[verb] = self._other_clause(index.doc[verb])
+        return found
+
+    def _other_clause(self, verb: Any) -> bool:
+        """Whether a clause that does not hold the trigger is about another event or describes a noun (see
+        `_foreign`): it depends on the clause alone, so it is asked once per clause and document."""
+        if verb.dep_ not in ("advcl", "relcl", "acl", "ccomp"):
             return False
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") \
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -277,17 +432,20 @@ class PlacesStage:
         return any(c.lower_ in self.foreign_markers for c in verb.children if c.dep_ in ("mark", "advmod"))
 
     @staticmethod
-    def _paragraph(sent: Any, located: list[_Located], paragraphs: list[int]) -> Place | None:
+    def _paragraph(sent: _Sent, located: list[_Located], paragraphs: list[int], index: _DocIndex) -> Place | None:
         """The best place of the nearest earlier sentence of the same paragraph that names one."""
         para = paragraphs[bisect.bisect_right(paragraphs, sent.start_char) - 1]
         earlier = [x for x in located if para <= x.mention.start < sent.start_char and x.rank == GOOD]
         if not earlier:
             return None
-        last = earlier[-1].root.sent.start
-        return _best([x for x in earlier if x.root.sent.start == last], max_rank=GOOD)
+        last = index.sent(earlier[-1].root.i).start
+        return _best([x for x in earlier if index.sent(x.root.i).start == last], max_rank=GOOD)
 
-    def _anaphor(self, trigger: Any, located: list[_Located], done: list[tuple[frozenset[str], Place]]) -> Place | None:
+    def _anaphor(self, trigger: Any, located: list[_Located], done: list[tuple[frozenset[str], Place]],
+                 index: _DocIndex) -> Place | None:
         """ "in the region" -> the last place named before; "during the talks" -> where the talks were."""
+        if not index.subtree_holds(trigger, index.definite_objects):
+            return None
         for tok in trigger.subtree:
             if tok.dep_ != "pobj" or not any(c.lower_ == "the" for c in tok.children):
                 continue
@@ -303,9 +461,9 @@ class PlacesStage:
         return None
 
 
-def _where(trigger: Any, by_token: dict[int, Place]) -> Place | None:
+def _where(trigger: Any, by_token: dict[int, Place], index: _DocIndex) -> Place | None:
     """ "Idlib province, where rebels have been shelling army posts": the place a "where" clause hangs on."""
-    verb = _clause_verb(trigger)
+    verb = index.clause_verb(trigger)
     if verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
         return None
     head = verb.head
@@ -335,37 +493,19 @@ def _has_place_child(tok: Any, located: list[_Located]) -> bool:
     return any(tok.left_edge.i <= x.root.i <= tok.right_edge.i for x in located)
 
 
-def _dominates(head: Any, tok: Any) -> bool:
-    return tok.i == head.i or any(a.i == head.i for a in tok.ancestors)
-
-
-def _clause_verb(tok: Any) -> Any:
-    for _ in range(len(tok.doc)):
-        if tok.pos_ in ("VERB", "AUX") or is_root(tok):
-            break
-        tok = tok.head
-    return tok
-
-
-def _clause_family(trigger: Any) -> set[int]:
+def _clause_family(trigger: Any, index: _DocIndex) -> set[int]:
     """The trigger's verb, the verbs above it, and the verbs coordinated with any of them."""
-    verbs = [_clause_verb(trigger)]
-    verbs += [a for a in verbs[0].ancestors if a.pos_ in ("VERB", "AUX")]
-    family = {v.i for v in verbs}
-    for v in verbs:
-        family.update(c.i for c in v.children if c.dep_ == "conj")
-    return family
+    verb = index.verb_index(trigger.i)
+    family = {verb} | {a for a in index.ancestors(verb) if index.is_verb(a)}
+    return family | {c for v in family for c in index.conjuncts.get(v, ())}
 
 
 def _best(cands: list[_Located], *, max_rank: int) -> Place | None:
     """The best-ranked place; within a rank the most specific, then the first."""
-    cands = [x for x in cands if x.rank <= max_rank]
-    if not cands:
-        return None
-    top = min(x.rank for x in cands)
-    cands = [x for x in cands if x.rank == top]
     last = len(_PRECISION_ORDER)
-    return min(cands, key=lambda x: (_PRECISION_ORDER.get(x.place.precision, last), x.mention.start)).place
+    best = min((x for x in cands if x.rank <= max_rank), default=None,
+               key=lambda x: (x.rank, _PRECISION_ORDER.get(x.place.precision, last), x.mention.start))
+    return None if best is None else best.place
 
 
 def make_stage(config: Any, resources: Any) -> PlacesStage:

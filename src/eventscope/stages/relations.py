@@ -19,11 +19,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER
+
 from ..errors import ConfigError
 from ..records import RELATION_TYPES, Actor, Analysis, Evidence, Relation
-from ..nlp.syntax import RELATIVE_PRONOUNS, child, is_root
+from ..nlp.syntax import RELATIVE_PRONOUNS, child, is_root, tokens_in
 from .actors import actor_at
-from .modality import CueLexicon, decide, load_cues, noun_phrase, phrase_actor, read_cue_table, scope_cues
+from ..cues import CueLexicon, load_cues, read_cue_table
+from .modality import decide, noun_phrase, phrase_actor, scope_cues
 
 ROLES = ("title", "state-title", "verb", "adjective", "modifier-subject", "modifier-object", "qualifier")
 PREDICATIVE = frozenset({"attr", "oprd"})
@@ -38,6 +41,16 @@ class RelationCues:
 
     def get(self, role: str, cue: str) -> str | None:
         return self.by_role[role].get(cue)
+
+    @cached_property
+    def word_cues(self) -> frozenset[str]:
+        """The cues read on a token's word: a token with none of them and none of `lemma_cues` cues nothing."""
+        return frozenset(c for role in ("modifier-object", "modifier-subject", "adjective") for c in self.by_role[role])
+
+    @cached_property
+    def lemma_cues(self) -> frozenset[str]:
+        """The cues read on a token's lemma: relation verbs and the last words of titles."""
+        return frozenset(self.by_role["verb"]) | self.title_heads
 
     @cached_property
     def title_heads(self) -> frozenset[str]:
@@ -206,8 +219,10 @@ class _Reader:
         self.add(subj, relation, obj, token, False)
 
     def read(self) -> tuple[Relation, ...]:
-        cues = self.cues
-        for token in self.analysis.doc:
+        cues, doc = self.cues, self.analysis.doc
+        candidates = set(tokens_in(doc, LOWER, cues.word_cues)) | set(tokens_in(doc, LEMMA, cues.lemma_cues))
+        for i in sorted(candidates):
+            token = doc[i]
             word, lemma = token.lower_, token.lemma_.lower()
             if token.pos_ in ("NOUN", "PROPN"):
                 self.title(token)

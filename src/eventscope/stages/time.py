@@ -30,10 +30,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from ..records import Analysis, Article, Event, TimeSpan
+from ..records import Analysis, Article, Event, TimeSpan, with_fields
 from ..timex import Mention, TimeLexicon, TimeNormalizer, default_normalizer
 from ..nlp.parse import trigger_span
-from ..nlp.syntax import PARAGRAPH_BREAK, ancestors, child, is_root, verb_above
+from ..nlp.syntax import PARAGRAPH_BREAK, Sentences, ancestors, child, is_root, verb_above
 
 PAST_WINDOW = timedelta(days=30)
 SIMULTANEOUS = frozenset({"when", "while", "as"})  # "X happened when Y ...": X and Y share a time
@@ -52,6 +52,7 @@ class _Located:
     path: frozenset[int]  # token indices between its root and its verb
     verb: int  # index of the verb it modifies (or the sentence root)
     tense: str = "present"  # that verb's tense
+    nominal: bool = False  # a noun on its path: it reaches its verb through a noun ("talks after her visit")
 
 
 def tense_of(verb: Any, lexicon: TimeLexicon) -> str:
@@ -70,6 +71,74 @@ def tense_of(verb: Any, lexicon: TimeLexicon) -> str:
             return "future"
         verb = verb.head
     return "present"
+
+
+class _Times:
+    """One document's located expressions, indexed the ways the dating rules look them up for every
+    event (by the verb they modify, the tokens they cover or pass), with the parse facts those rules ask
+    for again and again (a verb's tense, a token's sentence, a sentence's nouns), each read once: spaCy
+    builds new objects on every access and `token.sent` walks the sentence. Made per document."""
+
+    def __init__(self, doc: Any, lexicon: TimeLexicon) -> None:
+        self.doc, self.lexicon = doc, lexicon
+        self.located: list[_Located] = []  # in text order; `_referred` may swap one for a re-resolved copy
+        self.by_verb: dict[int, list[int]] = {}  # verb index -> positions in `located`, in order
+        self.by_path: dict[int, list[int]] = {}  # token index -> positions of the expressions passing it
+        self.by_token: dict[int, int] = {}  # token index -> the first expression covering it
+        self.durations: list[int] = []  # positions of the "months of unrest" expressions
+        self._sentences: Sentences | None = None
+        self._tenses: dict[int, str] = {}
+        self._kids: dict[int, list[Any]] = {}
+        self._nouns: dict[int, frozenset[str]] = {}
+        self._nonfinite: list[tuple[int, frozenset[int]]] | None = None
+
+    def add(self, x: _Located) -> None:
+        """Take the next expression (in text order) into the list and its lookups."""
+        k = len(self.located)
+        self.located.append(x)
+        self.by_verb.setdefault(x.verb, []).append(k)
+        for i in x.path:
+            self.by_path.setdefault(i, []).append(k)
+        for i in x.tokens:
+            self.by_token.setdefault(i, k)
+        if x.mention.kind == "duration":
+            self.durations.append(k)
+
+    def tense(self, verb: Any) -> str:
+        """`tense_of(verb)`, read once per verb."""
+        if verb.i not in self._tenses:
+            self._tenses[verb.i] = tense_of(verb, self.lexicon)
+        return self._tenses[verb.i]
+
+    def kids(self, token: Any) -> list[Any]:
+        """`list(token.children)`, read once per token (several rules look at the same verb's)."""
+        if token.i not in self._kids:
+            self._kids[token.i] = list(token.children)
+        return self._kids[token.i]
+
+    def sentence_start(self, i: int) -> int:
+        """Where the sentence of token `i` starts (`doc[i].sent.start`)."""
+        if self._sentences is None:
+            self._sentences = Sentences(self.doc)
+        return self._sentences.of(i)[0]
+
+    def sentence_nouns(self, i: int) -> frozenset[str]:
+        """The lemmas of the content nouns in the sentence of token `i`."""
+        start = self.sentence_start(i)
+        if start not in self._nouns:
+            end = self._sentences.of(i)[1]  # type: ignore[union-attr]
+            self._nouns[start] = frozenset(t.lemma_.lower() for t in self.doc[start:end]
+                                           if t.pos_ in ("NOUN", "PROPN") and not t.is_stop)
+        return self._nouns[start]
+
+    def nonfinite(self) -> list[tuple[int, frozenset[int]]]:
+        """The expressions whose verb heads a non-finite clause hung on another verb ("charged men using
+        the names in 2018": "using"), the only ones `_dependent` can take: (position, the verb's heads)."""
+        if self._nonfinite is None:
+            clauses = {v: frozenset(a.i for a in ancestors(self.doc[v])) for v in self.by_verb
+                       if _nonfinite_clause(self.doc[v])}
+            self._nonfinite = [(k, clauses[x.verb]) for k, x in enumerate(self.located) if x.verb in clauses]
+        return self._nonfinite
 
 
 @dataclass(frozen=True)
@@ -100,12 +169,12 @@ class TimeStage:
         located = self._locate(doc, analysis.article.text, anchor)
         ctx = _Context(anchor, article_window(analysis.article),
                        [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(analysis.article.text)],
-                       analysis.frame.date if analysis.frame else None, [x.mention.start for x in located])
+                       analysis.frame.date if analysis.frame else None, [x.mention.start for x in located.located])
         ctx = replace(ctx, background=self._lead_background(doc, located, ctx))
         dated = self._date_events(doc, analysis.events, located, ctx)
-        return analysis.with_(times=tuple(x.span for x in located), events=dated)
+        return analysis.with_(times=tuple(x.span for x in located.located), events=dated)
 
-    def _lead_background(self, doc: Any, located: list[_Located], ctx: _Context) -> tuple[
+    def _lead_background(self, doc: Any, located: _Times, ctx: _Context) -> tuple[
             tuple[TimeSpan, frozenset[str]], ...]:
         """The earlier events the lead dates by an offset ("Senegal said on Tuesday ..., two days after
         rioters attacked its embassy"), with the nouns that tell them: the story often goes on
@@ -124,26 +193,26 @@ class TimeStage:
                 out.append((span, nouns))
         return tuple(out)
 
-    def _locate(self, doc: Any, text: str, anchor: date) -> list[_Located]:
+    def _locate(self, doc: Any, text: str, anchor: date) -> _Times:
         """Every expression of the document, resolved with the tense of the verb it modifies."""
-        out: list[_Located] = []
+        out = _Times(doc, self.normalizer.lexicon)
         reference = None
-        tenses: dict[int, str] = {}  # per verb: a verb with many time expressions reads its children once
         for m in self.normalizer.find(text):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
             verb, path = verb_above(span.root)
-            if verb.i not in tenses:
-                tenses[verb.i] = tense_of(verb, self.normalizer.lexicon)
-            resolved = self.normalizer.resolve(m, anchor=anchor, tense=tenses[verb.i], reference=reference)
+            tense = out.tense(verb)
+            resolved = self.normalizer.resolve(m, anchor=anchor, tense=tense, reference=reference)
             if resolved is None:
                 continue
             reference = (resolved.start, resolved.end)
-            out.append(_Located(m, resolved, frozenset(t.i for t in span), frozenset(path), verb.i, tenses[verb.i]))
+            nominal = any(doc[j].pos_ in ("NOUN", "PROPN") for j in path)
+            out.add(_Located(m, resolved, frozenset(range(span.start, span.end)), frozenset(path), verb.i, tense,
+                             nominal))
         return out
 
-    def _date_events(self, doc: Any, events: tuple[Event, ...], located: list[_Located],
+    def _date_events(self, doc: Any, events: tuple[Event, ...], located: _Times,
                      ctx: _Context) -> tuple[Event, ...]:
         """Events dated in text order, so "two weeks earlier" can count from the event before."""
         order = sorted(range(len(events)), key=lambda i: events[i].evidence.trigger_start or events[i].evidence.start)
@@ -159,23 +228,23 @@ class TimeStage:
                 span = self._inherited(root, located, ctx, last_day, earlier)
                 counted = span.text or (span.basis == "lead" and span.start != ctx.lead)
                 if counted and trigger is not None:  # a day the text counts ("a day after"): later ones refer to it
-                    earlier.append((_trigger_words(trigger, trigger.root), span))
+                    earlier.append((_trigger_words(trigger, located.kids(root)), span))
             elif root is not None:
-                earlier.append((_trigger_words(trigger, root), span))
+                earlier.append((_trigger_words(trigger, located.kids(root)), span))
                 if span.precision == "day":
-                    last_day = (root.sent.start, span)
-            dated[i] = replace(event, date=span)
+                    last_day = (located.sentence_start(root.i), span)
+            dated[i] = with_fields(event, date=span)
         return tuple(dated[i] for i in range(len(events)))
 
-    def _inherited(self, root: Any, located: list[_Located], ctx: _Context, last_day: tuple[int, TimeSpan] | None,
+    def _inherited(self, root: Any, located: _Times, ctx: _Context, last_day: tuple[int, TimeSpan] | None,
                    earlier: list[tuple[frozenset[str], TimeSpan]]) -> TimeSpan:
         """The time an event with none of its own takes: clause, paragraph, lead, article, else a window."""
         if root is None:
             return self._window(None, ctx)
         verb = _finite(root if root.pos_ in ("VERB", "AUX") else verb_above(root)[0])
-        tense = tense_of(verb, self.normalizer.lexicon)
+        tense = located.tense(verb)
         would = self.normalizer.lexicon.future_in_past
-        stated_later = any(c.dep_ == "aux" and c.lower_ in would for c in verb.children)
+        stated_later = any(c.dep_ == "aux" and c.lower_ in would for c in located.kids(verb))
         if tense == "future" or stated_later:
             # an intention, threat or plan is dated when it is stated: the day of the clause that states
             # it ("said on Monday it would ..."), else the article date
@@ -189,14 +258,14 @@ class TimeStage:
         found = self._clause(verb, located) or self._dependent(verb, located)
         if found is not None and (span := self._referred(found, located, earlier, ctx.anchor)) is not None:
             return _inferred_from(span, "clause")
-        continued = _continued(root, last_day)
+        continued = _continued(root, last_day, located)
         if continued is not None:  # "The two sides discussed ...": the episode of the sentence before goes on
             return continued
         if tense == "past" and not _present_perfect(verb):  # "has promised" is told from now: article date
             found = self._narrative(root, located, ctx)
             if found is not None:
                 return _inferred_from(found.span, "paragraph")
-            background = _background(root, ctx)
+            background = _background(root, ctx, located)
             if background is not None:
                 return background
             if ctx.lead is not None:
@@ -224,7 +293,7 @@ class TimeStage:
         end = ctx.anchor - timedelta(days=1 if tense == "past_perfect" else 0)
         return TimeSpan(text="", start=ctx.anchor - PAST_WINDOW, end=end, precision="unknown", inferred=True)
 
-    def _clause(self, verb: Any, located: list[_Located]) -> _Located | None:
+    def _clause(self, verb: Any, located: _Times) -> _Located | None:
         """The time stated by a clause the event is conjoined with or subordinate to (tense agreeing:
         "X took place in August, and officials have accused ..." does not date the accusing)."""
         below = verb
@@ -233,26 +302,25 @@ class TimeStage:
                 continue
             if below.dep_ == "conj" and _present_perfect(below) != _present_perfect(head):
                 return None
-            found = next((x for x in located if x.verb == head.i and _states_time(x, self.normalizer.lexicon)), None)
+            found = next((x for x in (located.located[k] for k in located.by_verb.get(head.i, ()))
+                          if _states_time(x, self.normalizer.lexicon)), None)
             if found is not None:
-                return None if tense_of(head, self.normalizer.lexicon) == "future" else found
+                return None if located.tense(head) == "future" else found
             below = head
         return None
 
-    def _dependent(self, verb: Any, located: list[_Located]) -> _Located | None:
+    def _dependent(self, verb: Any, located: _Times) -> _Located | None:
         """The time of a non-finite clause inside the event's own ("charged men using the names in 2018")."""
-        for x in located:
-            dep = verb.doc[x.verb]
-            if dep.i != verb.i and dep.tag_ in ("VBG", "VBN") and dep.dep_ in ("acl", "advcl", "xcomp") \
-                    and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in dep.children) \
-                    and any(a.i == verb.i for a in ancestors(dep)) and _states_time(x, self.normalizer.lexicon):
+        for k, heads in located.nonfinite():
+            x = located.located[k]
+            if x.verb != verb.i and verb.i in heads and _states_time(x, self.normalizer.lexicon):
                 return x
         return None
 
-    def _offset_clause(self, verb: Any, located: list[_Located], ctx: _Context) -> TimeSpan | None:
+    def _offset_clause(self, verb: Any, located: _Times, ctx: _Context) -> TimeSpan | None:
         """ "X, a day after Y": Y is a day before X's time (one week for "a week after")."""
         marks, units = self.normalizer.lexicon.offset_marks or {}, self.normalizer.lexicon.offset_units or {}
-        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in marks), None)
+        mark = next((c for c in located.kids(verb) if c.dep_ == "mark" and c.lower_ in marks), None)
         if mark is None:
             return None
         unit = child(verb, "npadvmod")
@@ -270,7 +338,7 @@ class TimeStage:
         base = self._tied(holder_verb, holder_verb, located) or self._clause(holder_verb, located)
         if base is not None:
             start, end = base.span.start, base.span.end
-        elif ctx.lead is not None and tense_of(holder_verb, self.normalizer.lexicon) == "past":
+        elif ctx.lead is not None and located.tense(holder_verb) == "past":
             start = end = ctx.lead
         else:
             return None
@@ -281,27 +349,27 @@ class TimeStage:
         return TimeSpan(text=phrase.text, start=day, end=day, precision="day", inferred=True, basis="clause",
                         char_start=phrase.start_char, char_end=phrase.end_char)
 
-    def _narrative(self, root: Any, located: list[_Located], ctx: _Context) -> _Located | None:
+    def _narrative(self, root: Any, located: _Times, ctx: _Context) -> _Located | None:
         """The last time stated for a past verb earlier in the event's paragraph (`located` is in text order)."""
         para = _paragraph(ctx, root.idx)
         for k in range(bisect.bisect_left(ctx.starts, root.idx) - 1, -1, -1):
-            x = located[k]
+            x = located.located[k]
             if x.mention.start < para:
                 return None
             if x.tense == "past" and _states_time(x, self.normalizer.lexicon):
                 return x
         return None
 
-    def _own_date(self, root: Any, located: list[_Located], earlier: list[tuple[frozenset[str], TimeSpan]],
+    def _own_date(self, root: Any, located: _Times, earlier: list[tuple[frozenset[str], TimeSpan]],
                   anchor: date) -> TimeSpan | None:
         verb = root if root.pos_ in ("VERB", "AUX") else verb_above(root)[0]
         found = self._tied(root, verb, located) or self._carried(verb, located) \
             or self._tied(root, verb, located, through_noun=True)
         if found is not None:
             return self._referred(found, located, earlier, anchor)
-        return _event_anaphor(verb, earlier)
+        return _event_anaphor(located.kids(verb), earlier)
 
-    def _referred(self, found: _Located, located: list[_Located], earlier: list[tuple[frozenset[str], TimeSpan]],
+    def _referred(self, found: _Located, located: _Times, earlier: list[tuple[frozenset[str], TimeSpan]],
                   anchor: date) -> TimeSpan | None:
         """An expression's time; "the same day", "two weeks earlier" count from the event dated before."""
         if found.mention.kind not in ("shift", "that") or not earlier:
@@ -309,34 +377,41 @@ class TimeStage:
         before = earlier[-1][1]
         span = self.normalizer.resolve(found.mention, anchor=anchor, reference=(before.start, before.end))
         if span is not None:  # the clauses it dates later count from the same event
-            k = next(k for k, x in enumerate(located) if x is found)
-            located[k] = replace(found, span=span)
+            k = next(k for k, x in enumerate(located.located) if x is found)
+            located.located[k] = replace(found, span=span)
         return span
 
-    def _tied(self, root: Any, verb: Any, located: list[_Located], through_noun: bool = False) -> _Located | None:
+    def _tied(self, root: Any, verb: Any, located: _Times, through_noun: bool = False) -> _Located | None:
         """The expression of the event's own clause: through the trigger first, then on its verb.
 
         One that reaches the verb through a noun ("halted talks after her visit earlier this week") is a
         last resort (`through_noun`), after a conjoined clause's time, and never a bound ("the first
         time since 2016")."""
+        of_head = None  # the noun a "months of" phrase hangs on, when the trigger is the object of its "of"
+        if located.durations:
+            head = root.head
+            of_head = head.head.i if head.lower_ == "of" else None
+
         def fits(x: _Located) -> bool:
             if x.mention.kind == "duration":  # "months of unrest" dates the unrest, not the verb beside it
-                return root.head.lower_ == "of" and root.head.head.i in x.tokens
+                return of_head is not None and of_head in x.tokens
             if root.i in x.path:
                 return True
             if x.verb != verb.i or root.i in x.tokens:
                 return False
-            nominal = any(root.doc[j].pos_ in ("NOUN", "PROPN") for j in x.path)
-            return nominal and _states_time(x, self.normalizer.lexicon) if through_noun else not nominal
-        fitting = [x for x in located if fits(x)]
+            return x.nominal and _states_time(x, self.normalizer.lexicon) if through_noun else not x.nominal
+        # only these can fit: the expressions passing the trigger, those on the verb, the durations
+        candidates = sorted({*located.by_path.get(root.i, ()), *located.by_verb.get(verb.i, ()), *located.durations})
+        fitting = [x for x in (located.located[k] for k in candidates) if fits(x)]
         if not fitting:
             return None
         return min(fitting, key=lambda x: (root.i not in x.path, (x.span.end - x.span.start).days,
                                            abs(min(x.tokens) - root.i)))
 
-    def _carried(self, verb: Any, located: list[_Located]) -> _Located | None:
+    def _carried(self, verb: Any, located: _Times) -> _Located | None:
         """A time shared with a conjoined verb (same subject) or with the clause of a "when" clause."""
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        kids = located.kids(verb)
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
         if verb.dep_ == "conj" and not own_subject:
             head = verb.head
             if head.tag_ == "VB" and head.dep_ == "xcomp" and verb.tag_ in ("VBD", "VBN"):
@@ -344,10 +419,11 @@ class TimeStage:
                 # infinitive is coordinated with the verb that governs it, and shares that verb's time
                 head = head.head
             return self._tied(head, head, located) or self._carried(head, located)
-        if any(c.lower_ in SIMULTANEOUS and c.dep_ in ("advmod", "mark") for c in verb.children):
-            holder = next((x for x in located if verb.head.i in x.tokens), None)
+        if any(c.lower_ in SIMULTANEOUS and c.dep_ in ("advmod", "mark") for c in kids):
+            k = located.by_token.get(verb.head.i)
+            holder = located.located[k] if k is not None else None
             return holder or self._tied(verb.head, verb_above(verb)[0], located)
-        for clause in verb.children:
+        for clause in kids:
             if clause.dep_ == "advcl" and any(c.lower_ in SIMULTANEOUS for c in clause.children):
                 found = self._tied(clause, clause, located)
                 if found is not None:
@@ -355,12 +431,13 @@ class TimeStage:
         return None
 
 
-def _continued(root: Any, last_day: tuple[int, TimeSpan] | None) -> TimeSpan | None:
+def _continued(root: Any, last_day: tuple[int, TimeSpan] | None, located: _Times) -> TimeSpan | None:
     """A simple-past event told of "they" or "the two sides" right after a sentence with a dated event
     continues that episode: it takes that day, marked inferred (no expression of its own)."""
-    if root is None or last_day is None or root.sent.start == 0:
+    if root is None or last_day is None:
         return None
-    if root.doc[root.sent.start - 1].sent.start != last_day[0]:
+    start = located.sentence_start(root.i)
+    if start == 0 or located.sentence_start(start - 1) != last_day[0]:
         return None
     verb = root if root.pos_ in ("VERB", "AUX") else verb_above(root)[0]
     simple_past = verb.tag_ == "VBD" or any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
@@ -370,12 +447,12 @@ def _continued(root: Any, last_day: tuple[int, TimeSpan] | None) -> TimeSpan | N
     return _inferred_from(last_day[1], "paragraph")
 
 
-def _background(root: Any, ctx: _Context) -> TimeSpan | None:
+def _background(root: Any, ctx: _Context, located: _Times) -> TimeSpan | None:
     """The day of the lead's earlier event (see `TimeStage._lead_background`) for a past event after the
     lead whose sentence names what that event's clause does ("the embassy")."""
-    if root is None or root.sent.start == 0:
+    if root is None or not ctx.background or located.sentence_start(root.i) == 0:
         return None
-    words = {t.lemma_.lower() for t in root.sent if t.pos_ in ("NOUN", "PROPN") and not t.is_stop}
+    words = located.sentence_nouns(root.i)
     for span, nouns in ctx.background:
         if words & nouns:
             return _inferred_from(span, "lead")
@@ -390,16 +467,18 @@ def _anaphoric(subject: Any) -> bool:
     return words[0].lower_ in DEFINITE and not any(t.pos_ == "PROPN" or t.ent_type_ in NAMED for t in words)
 
 
-def _trigger_words(trigger: Any, root: Any) -> frozenset[str]:
-    """Lemmas an anaphor may use for this event: its trigger words and the object of a light verb."""
+def _trigger_words(trigger: Any, kids: list[Any]) -> frozenset[str]:
+    """Lemmas an anaphor may use for this event: its trigger words and the object of a light verb (among
+    `kids`, the children of the trigger's root)."""
     words = {t.lemma_.lower() for t in trigger if t.pos_ in ("NOUN", "VERB")}
-    words.update(c.lemma_.lower() for c in root.children if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN")
+    words.update(c.lemma_.lower() for c in kids if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN")
     return frozenset(words)
 
 
-def _event_anaphor(verb: Any, earlier: list[tuple[frozenset[str], TimeSpan]]) -> TimeSpan | None:
-    """ "during the talks": the date of the latest earlier event whose trigger is that noun."""
-    for prep in verb.children:
+def _event_anaphor(kids: list[Any], earlier: list[tuple[frozenset[str], TimeSpan]]) -> TimeSpan | None:
+    """ "during the talks": the date of the latest earlier event whose trigger is that noun (`kids`: the
+    children of the event's verb)."""
+    for prep in kids:
         if prep.dep_ != "prep" or prep.lower_ not in EVENT_ANAPHOR_PREPS:
             continue
         for noun in prep.children:
@@ -441,21 +520,27 @@ def _inferred_from(span: TimeSpan, basis: str) -> TimeSpan:
     if days is not None and precision in ranks:
         fits = next((name for name, most in _SPANS if days <= most), "unknown")
         precision = fits if fits == "unknown" or ranks.index(fits) > ranks.index(precision) else precision
-    return replace(span, text="", char_start=None, char_end=None, inferred=True, basis=basis,  # type: ignore[arg-type]
-                   precision=precision)
+    return TimeSpan(text="", start=span.start, end=span.end, precision=precision,  # type: ignore[arg-type]
+                    inferred=True, basis=basis)  # type: ignore[arg-type]
 
 
 def _finite(verb: Any) -> Any:
     """The finite verb a participle clause hangs on ("fired on the crowd, injuring 12": "fired"), whose
     tense and time the participle shares."""
     for head in ancestors(verb):
-        if not (verb.tag_ in ("VBG", "VBN") and verb.dep_ in ("advcl", "acl", "xcomp")
-                and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in verb.children)):
+        if not _nonfinite_clause(verb):
             return verb
         if head.pos_ not in ("VERB", "AUX"):
             return verb
         verb = head
     return verb
+
+
+def _nonfinite_clause(verb: Any) -> bool:
+    """A participle heading a clause of its own verb's ("injuring 12", "using the names"), with no
+    auxiliary, subject or conjunction of its own."""
+    return verb.tag_ in ("VBG", "VBN") and verb.dep_ in ("advcl", "acl", "xcomp") \
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in verb.children)
 
 
 def _present_perfect(verb: Any) -> bool:

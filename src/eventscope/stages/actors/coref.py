@@ -22,12 +22,17 @@ The word lists are in `data/actors/coreference.toml`.
 from __future__ import annotations
 
 import tomllib
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
-from ...nlp.syntax import RELATIVE_PRONOUNS, ancestors
+import numpy
+from spacy.attrs import LOWER
+
+from ...nlp.syntax import RELATIVE_PRONOUNS
 from .mentions import STATELESS_SECTORS, DocActors, Mention, adopt
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -109,14 +114,11 @@ class Coreference:
 
     def __init__(self, found: DocActors, data: CorefData) -> None:
         self.found, self.data = found, data
-        self.doc, self.tokens = found.doc, found.tokens
-        self.sent_of = [0] * len(self.tokens)
-        k = -1
-        for i in range(len(self.tokens)):
-            k += 1 if found.sent_start[i] == i else 0
-            self.sent_of[i] = k
+        self.doc, self.tokens, self.tree = found.doc, found.tokens, found.tree
+        firsts = numpy.asarray(found.sent_start, dtype=numpy.int64) == numpy.arange(len(self.tokens))
+        self.sent_of: list[int] = (numpy.cumsum(firsts) - 1).tolist()  # each token's sentence ordinal
         self.seen: list[Seen] = []
-        self.by_head: dict[str, list[Mention]] = {}  # head word -> named or resolved actors with it
+        self.by_head: defaultdict[str, list[Mention]] = defaultdict(list)  # word -> named or resolved actors with it
         self.gender: dict[int, str] = {}  # id(mention) -> "f" / "m" for people whose title tells it
         self.compass: dict[str, Mention] = {}  # "north" -> the last country named "North ..."
 
@@ -128,13 +130,19 @@ class Coreference:
         starts: dict[int, list[Mention]] = {}
         for m in self.found.mentions:
             starts.setdefault(m.start, []).append(m)
-        for i, tok in enumerate(self.tokens):
-            for m in sorted(starts.get(i, ()), key=lambda m: m.start - m.end):
-                if m.generic and not m.known:
-                    self._description(m)
-                self._remember(m)
-            text = self.found.texts[i]
+        texts = self.found.texts
+        words = pronouns | self.data.compass
+        cues = [i for i, text in enumerate(texts) if text.lower() in words or text in QUOTE_MARKS]
+        for i in sorted(starts.keys() | self._the_heads() | set(cues)):  # no other token has anything to resolve
+            here = starts.get(i)
+            if here is not None:
+                for m in sorted(here, key=lambda m: m.start - m.end):
+                    if m.generic and not m.known:
+                        self._description(m)
+                    self._remember(m)
+            text = texts[i]
             word = text.lower()
+            tok = self.tokens[i]
             if word in self.data.compass and tok.pos_ == "PROPN":
                 self._half(tok)
             elif i not in self.found.by_token and tok.pos_ == "NOUN" and self._definite(tok):
@@ -153,19 +161,27 @@ class Coreference:
             self._government(m)
         self.share()
 
+    def _the_heads(self) -> set[int]:
+        """The tokens with a "the" determiner, which `_definite` requires (found through the
+        LOWER array, so the walk looks at no other token's tags)."""
+        the = self.doc.vocab.strings["the"]
+        dets = numpy.flatnonzero(self.doc.to_array(LOWER) == the).tolist()
+        return {self.tree.heads[j] for j in dets if self.tokens[j].dep_ == "det"}
+
     def _remember(self, m: Mention) -> None:
         head = self.tokens[m.head]
         if m.head in self.found.places:
             return  # a city named as where something happens is referred back to as a place, not an actor
         if m.kind == "country" and m.country and self.found.texts[m.start].lower() in self.data.compass:
             self.compass[self.found.texts[m.start].lower()] = m  # "North Korea", "South Sudan"
-        modifier = self._nested(m) or head.dep_ in ("amod", "compound", "nmod")
+        dep = head.dep_
+        modifier = self._nested(m) or dep in ("amod", "compound", "nmod")
         if modifier and (m.kind not in ("organization", "group") or head.pos_ != "PROPN"):
             return  # a modifier ("Iranian" in "Iranian officials", "Russian flags") is not referred to
-        subject = head.dep_ in SUBJECT_DEPS or (head.dep_ == "conj" and head.head.dep_ in SUBJECT_DEPS)
+        subject = dep in SUBJECT_DEPS or (dep == "conj" and self.tree.head(head).dep_ in SUBJECT_DEPS)
         self.seen.append(Seen(m, self.sent_of[m.head], subject, modifier))
-        if not modifier and head.dep_ != "conj" \
-                and any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in head.children):
+        if not modifier and dep != "conj" \
+                and any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in self.tree.children(head)):
             self.seen.append(Seen(m, self.sent_of[m.head], subject, coordination=True))  # "they": X and the others
         if m.kind == "person":
             words = set(m.title.split())
@@ -174,10 +190,10 @@ class Coreference:
                 self.gender[id(m)] = gender
         if not m.generic or m.known or m.country:
             for word in self._words(m):
-                self.by_head.setdefault(word, []).append(m)
+                self.by_head[word].append(m)
 
     def _nested(self, m: Mention) -> bool:
-        other = self.found.by_token.get(self.tokens[m.head].head.i)
+        other = self.found.by_token.get(self.tree.heads[m.head])
         return other is not None and other is not m and other.start <= m.start and m.end <= other.end \
             and (other.end - other.start) > (m.end - m.start)
 
@@ -189,12 +205,12 @@ class Coreference:
             return self._reflexive(tok)
         if word in d.singular and tok.dep_ not in SUBJECT_DEPS and tok.dep_ != "poss":
             return None
-        if word in d.singular and _expletive(tok, d.extraposition):
+        if word in d.singular and self._expletive(tok):
             return None
         if self._blocked(tok):
             return None
         sent = self.sent_of[tok.i]
-        verb = _clause_verb(tok)
+        verb = self._clause_verb(tok)
         doer = self._doer(tok, verb)
         current: list[Seen] = []
         earlier: list[Seen] = []
@@ -204,7 +220,7 @@ class Coreference:
                 continue
             if not (word in d.plural if seen.coordination else self._fits_pronoun(word, m)):
                 continue
-            if tok.dep_ in OBJECT_DEPS and seen.subject and verb is not None and _clause_verb(self.tokens[m.head]) == verb:
+            if tok.dep_ in OBJECT_DEPS and seen.subject and verb is not None and self._clause_verb(self.tokens[m.head]) == verb:
                 continue  # "X thanked him": him is not X
             if doer is not None and (m is doer or (m.name, m.kind) == (doer.name, doer.kind)):
                 continue  # "Police said ... The police freed them": them is not the police, named before either
@@ -217,31 +233,31 @@ class Coreference:
         """The actor that is the subject of the clause an object pronoun is in (None for other pronouns)."""
         if tok.dep_ not in OBJECT_DEPS or verb is None:
             return None
-        subj = next((c for c in self.tokens[verb].children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in self.tree.children(self.tokens[verb]) if c.dep_ == "nsubj"), None)
         return self.found.by_token.get(subj.i) if subj is not None else None
 
     def _reporter(self, tok: Any) -> Mention | None:
         """The subject pronoun of what a speaker says is the speaker, when it fits: "X said it would respond",
         "X urged calm and said it was concerned" (not the last actor named before it, "calm"'s neighbour)."""
-        verb = next(_verbs_above(tok), None) if tok.dep_ in SUBJECT_DEPS else None
-        if verb is None or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.data.speech:
+        verb = next(self._verbs_above(tok), None) if tok.dep_ in SUBJECT_DEPS else None
+        if verb is None or verb.dep_ != "ccomp" or self.tree.head(verb).lemma_.lower() not in self.data.speech:
             return None
-        said, subj = verb.head, None
+        said, subj = self.tree.head(verb), None
         for _ in range(4):  # a reporting verb coordinated with an earlier one shares its subject
-            subj = next((c for c in said.children if c.dep_ == "nsubj"), None)
+            subj = next((c for c in self.tree.children(said) if c.dep_ == "nsubj"), None)
             if subj is not None or said.dep_ != "conj":
                 break
-            said = said.head
+            said = self.tree.head(said)
         m = self.found.by_token.get(subj.i) if subj is not None else None
         return m if m is not None and m.end <= tok.i and self._fits_pronoun(tok.lower_, m) else None
 
     def _controller(self, tok: Any) -> Mention | None:
         """A possessive in an infinitive clause belongs to the object that controls the clause: "urged Iran
         to halt its programme", "pressed the rebels to end their advance" (not to the one who urges)."""
-        verb = next(_verbs_above(tok), None)
+        verb = next(self._verbs_above(tok), None)
         if tok.dep_ != "poss" or verb is None or verb.dep_ != "xcomp":
             return None
-        obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        obj = next((c for c in self.tree.children(self.tree.head(verb)) if c.dep_ == "dobj"), None)
         m = self.found.by_token.get(obj.i) if obj is not None else None
         if m is None or m.end > tok.i:
             return None
@@ -260,10 +276,11 @@ class Coreference:
 
     def _reflexive(self, tok: Any) -> Mention | None:
         """"X declared himself ...": a reflexive is the subject of its own clause (through "who")."""
-        verb = _clause_verb(tok)
-        subj = None if verb is None else next((c for c in self.tokens[verb].children if c.dep_ in SUBJECT_DEPS), None)
+        verb = self._clause_verb(tok)
+        kids = [] if verb is None else self.tree.children(self.tokens[verb])
+        subj = next((c for c in kids if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and self.tokens[verb].dep_ == "relcl":
-            subj = self.tokens[verb].head
+            subj = self.tree.head(self.tokens[verb])
         m = None if subj is None else self.found.by_token.get(subj.i)
         return self._refer(tok, m) if m is not None and self._fits_pronoun(tok.lower_, m) else None
 
@@ -273,19 +290,20 @@ class Coreference:
         single actor is), or, for an object, the object of the clause it is coordinated with is a plain plural
         noun ("condemned the bombings, and Chad called them cowardly")."""
         plural = tok.lower_ in self.data.plural
-        if plural and tok.dep_ == "dobj" and tok.head.dep_ == "conj":
-            before = next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
+        head = self.tree.head(tok)
+        if plural and tok.dep_ == "dobj" and head.dep_ == "conj":
+            before = next((c for c in self.tree.children(self.tree.head(head)) if c.dep_ == "dobj"), None)
             if before is not None and before.tag_ == "NNS" and before.i not in self.found.by_token:
                 return True
-        for _, verb in zip(range(8), _verbs_above(tok)):
-            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i != tok.i
+        for _, verb in zip(range(8), self._verbs_above(tok)):
+            subjects = [c for c in self.tree.children(verb) if c.dep_ in SUBJECT_DEPS and c.i != tok.i
                         and c.i >= self.found.story_start]
             if not subjects:
                 continue
             subj = max(subjects, key=lambda c: (c.i < tok.i, c.i if c.i < tok.i else -c.i))  # nearest before
-            if any(c.dep_ == "conj" for c in subj.children):
+            if any(c.dep_ == "conj" for c in self.tree.children(subj)):
                 return plural
-            if subj.i == tok.head.i:
+            if subj.i == head.i:
                 continue  # "their governments questioned": the pronoun's own phrase
             if subj.i in self.found.by_token or subj.pos_ not in ("NOUN", "PROPN"):
                 return False
@@ -330,13 +348,13 @@ class Coreference:
         """The actor who says the quote between marks `first` and `last`: the subject of the reporting verb
         outside the quote that either mark hangs on ('"...," the minister said', 'He said: "..."')."""
         for mark in (last, first):
-            verb = self.tokens[mark].head
+            verb = self.tree.head(self.tokens[mark])
             if first <= verb.i <= last or verb.lemma_.lower() not in self.data.speech:
                 continue
-            subj = next((c for c in verb.children if c.dep_ == "nsubj" and not first <= c.i <= last), None)
+            subj = next((c for c in self.tree.children(verb) if c.dep_ == "nsubj" and not first <= c.i <= last), None)
             if subj is None:
                 continue
-            named = next((c for c in subj.children if c.dep_ == "appos"), None)  # "the spokesman, X"
+            named = next((c for c in self.tree.children(subj) if c.dep_ == "appos"), None)  # "the spokesman, X"
             return self.found.by_token.get(subj.i) or (self.found.by_token.get(named.i) if named is not None else None)
         return None
 
@@ -345,11 +363,11 @@ class Coreference:
         """A singular or plural noun with "the", in the descriptions list ("the alliance", "the group")."""
         word = tok.lemma_.lower()
         return (word in self.data.descriptions or tok.lower_ in self.data.descriptions) \
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in self.tree.children(tok))
 
     def _described(self, tok: Any) -> Mention | None:
         """A description that is no agent word ("the alliance", "the bloc"), when it refers back to an actor."""
-        first = next((c.i for c in tok.children if c.dep_ == "det"), tok.i) + 1
+        first = next((c.i for c in self.tree.children(tok) if c.dep_ == "det"), tok.i) + 1
         m = Mention(first, tok.i + 1, tok.i, tok.text, "organization", generic=True)
         self._description(m)
         if not m.known:
@@ -363,7 +381,7 @@ class Coreference:
         full = self.compass.get(tok.lower_)
         after = self.tokens[tok.i + 1] if tok.i + 1 < len(self.tokens) else None
         if full is None or (after is not None and after.pos_ == "PROPN") \
-                or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in self.tree.children(tok)):
             return
         m = self.found.by_token.get(tok.i)
         if m is None or m.end - m.start > 1:
@@ -373,7 +391,7 @@ class Coreference:
 
     def _owner_country(self, tok: Any, pron: Mention) -> None:
         """"Its fighters", "his supporters": an agent owned by a resolved pronoun is of the owner's country."""
-        owned = self.found.by_token.get(tok.head.i) if tok.dep_ == "poss" else None
+        owned = self.found.by_token.get(self.tree.heads[tok.i]) if tok.dep_ == "poss" else None
         if owned is not None and owned is not pron and owned.generic and owned.country is None:
             owned.country = pron.country
 
@@ -381,8 +399,9 @@ class Coreference:
         """Resolve a generic phrase to an earlier actor: same words anywhere before, else a description of
         the actor's kind nearby."""
         head = self.tokens[m.head]
-        mods = [c for c in head.children if c.dep_ in MODIFIER_DEPS and c.i < head.i]
-        if any(c.dep_ == "poss" for c in head.children):
+        kids = self.tree.children(head)
+        mods = [c for c in kids if c.dep_ in MODIFIER_DEPS and c.i < head.i]
+        if any(c.dep_ == "poss" for c in kids):
             return  # "his supporters", "Iran's army": owned, not a reference
         if m.country is not None and m.kind != "person":
             return
@@ -448,8 +467,7 @@ class Coreference:
         """Lower-case words of an actor's text, name, aliases and title, with the lemmas of its text."""
         toks = self.tokens[m.start:m.end]
         out = {t.lower_ for t in toks} | {t.lemma_.lower() for t in toks}
-        for text in (m.name, m.title, *m.aliases):
-            out.update(text.lower().split())
+        out |= _name_words(m.name, m.title, m.aliases)
         return out
 
     def _government(self, m: Mention) -> None:
@@ -458,7 +476,7 @@ class Coreference:
         head = self.tokens[m.head]
         if not m.generic or m.known or m.country is None or head.lemma_.lower() not in self.data.government_heads:
             return
-        for c in head.children:
+        for c in self.tree.children(head):
             if c.dep_ in ("amod", "compound", "nmod", "poss") or (c.dep_ == "prep" and c.lower_ != "of"):
                 cue = self.found.by_token.get(c.i)
                 if c.dep_ == "prep" or cue is None or cue.kind != "country" or cue.country != m.country:
@@ -468,6 +486,39 @@ class Coreference:
             text = m.name
             m.name, m.kind, m.id, m.sector, m.known = entry.name, entry.kind, entry.id, entry.sector, True
             m.aliases = tuple(dict.fromkeys((*entry.aliases, text)))
+
+    # ---- clauses ------------------------------------------------------------------------------------
+    def _clause_verb(self, tok: Any) -> int | None:
+        """The index of the verb whose clause a token is in, the first of coordinated verbs ("X flew to Y and
+        met him": one clause), None at a verbless root."""
+        verb = next(self._verbs_above(tok), None)
+        if verb is None:
+            return None
+        for _ in range(len(self.tokens)):
+            if verb.dep_ != "conj" or self.tree.head(verb).pos_ not in ("VERB", "AUX"):
+                break
+            verb = self.tree.head(verb)
+        return verb.i
+
+    def _verbs_above(self, tok: Any) -> Iterator[Any]:
+        """The verbs at and above a token, nearest first (bounded by the sentence)."""
+        if tok.pos_ in ("VERB", "AUX"):
+            yield tok
+        for head in self.tree.ancestors(tok):
+            if head.pos_ in ("VERB", "AUX"):
+                yield head
+
+    def _expletive(self, tok: Any) -> bool:
+        """'It' that refers to nothing: "it is expected that ...", "it was not clear whether ..."."""
+        if tok.dep_ == "expl":
+            return True
+        verb = self.tree.head(tok)
+        if verb.lemma_ not in ("be", "seem", "appear", "remain"):
+            return False
+        kids = self.tree.children(verb)
+        deps = {c.dep_ for c in kids}
+        extraposed = any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in self.data.extraposition for c in kids)
+        return ("ccomp" in deps and bool(deps & {"acomp", "attr"})) or (extraposed and "xcomp" in deps)
 
     # ---- one entity, one resolution -----------------------------------------------------------------
     def share(self) -> None:
@@ -494,6 +545,13 @@ class Coreference:
                     m.sector = next(iter(sectors))  # a country named as itself is no sector of what refers to it
 
 
+@lru_cache(maxsize=1 << 14)
+def _name_words(name: str, title: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    """The lower-case words of a name, title and aliases, cached: a country's many aliases come back in
+    every reference to it."""
+    return frozenset(word for text in (name, title, *aliases) for word in text.lower().split())
+
+
 def _salient(cands: list[Seen], nearest: bool) -> Mention | None:
     """The preferred antecedent, a subject before any other actor: in the pronoun's own sentence the
     nearest; in earlier ones the first (the main clause's) of the latest sentence that has one."""
@@ -506,37 +564,3 @@ def _salient(cands: list[Seen], nearest: bool) -> Mention | None:
         ordered = [c for c in cands if c.sent == last]
     best = next((c for c in ordered if c.subject), None) or next((c for c in ordered if not c.mention.generic), None)
     return (best or ordered[0]).mention
-
-
-def _clause_verb(tok: Any) -> int | None:
-    """The index of the verb whose clause a token is in, the first of coordinated verbs ("X flew to Y and
-    met him": one clause), None at a verbless root."""
-    verb = next(_verbs_above(tok), None)
-    if verb is None:
-        return None
-    for _ in range(len(tok.doc)):
-        if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
-            break
-        verb = verb.head
-    return verb.i
-
-
-def _verbs_above(tok: Any) -> Iterator[Any]:
-    """The verbs at and above a token, nearest first (bounded by the sentence)."""
-    if tok.pos_ in ("VERB", "AUX"):
-        yield tok
-    for head in ancestors(tok):
-        if head.pos_ in ("VERB", "AUX"):
-            yield head
-
-
-def _expletive(tok: Any, adjectives: frozenset[str]) -> bool:
-    """'It' that refers to nothing: "it is expected that ...", "it was not clear whether ..."."""
-    if tok.dep_ == "expl":
-        return True
-    verb = tok.head
-    if verb.lemma_ not in ("be", "seem", "appear", "remain"):
-        return False
-    deps = {c.dep_ for c in verb.children}
-    extraposed = any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in adjectives for c in verb.children)
-    return ("ccomp" in deps and bool(deps & {"acomp", "attr"})) or (extraposed and "xcomp" in deps)

@@ -10,13 +10,17 @@ full mention.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from ...nlp.syntax import ancestors, verb_above
+import numpy
+from spacy.attrs import DEP, IDX, ORTH, SPACY
+
 from ...records import Actor
 from .dictionary import ActorDictionary, Entry, normalize
+from .tree import DocTree
 from ..frame import parse_dateline
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -69,10 +73,12 @@ class DocActors:
     dictionary: ActorDictionary
     day: str  # article date as YYYYMMDD
     pieces: list[str] = field(init=False)
-    tokens: list[Any] = field(init=False)  # the Doc's tokens, made once (doc[i] builds a new Token per call)
+    tree: DocTree = field(init=False)  # tokens, heads and children, made once (spaCy builds a Token per access)
+    tokens: list[Any] = field(init=False)  # the tree's tokens (doc[i] builds a new Token per call)
     texts: list[str] = field(init=False)
+    idx: list[int] = field(init=False)  # each token's char offset
     sent_start: list[int] = field(init=False)  # index of the first token of each token's sentence
-    ents: tuple[Any, ...] = field(init=False)  # doc.ents builds new Spans on every call
+    ents: list[tuple[int, int, str]] = field(init=False)  # (start, end, label): doc.ents builds new Spans per call
     text: str = field(init=False)
     by_token: dict[int, Mention] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
@@ -80,12 +86,15 @@ class DocActors:
     places: set[int] = field(default_factory=set)  # head tokens of capitals named as places ("in Dakar")
 
     def __post_init__(self) -> None:
-        self.tokens, self.ents = list(self.doc), self.doc.ents
-        self.text = "".join(t.text_with_ws for t in self.tokens)  # doc.text would make every Token again
+        self.tree = DocTree(self.doc)
+        self.tokens = self.tree.tokens
+        self.ents = [(e.start, e.end, e.label_) for e in self.doc.ents]
+        orth, spaces, self.idx = self.doc.to_array([ORTH, SPACY, IDX]).T.tolist()  # one array, no Token properties
+        strings = self.doc.vocab.strings
+        self.texts = [strings[h] for h in orth]  # each `tok.text`
+        self.text = "".join([t + " " if space else t for t, space in zip(self.texts, spaces)])  # `doc.text`
         dateline = parse_dateline(self.text)
-        self.story_start = 0 if dateline is None else next(
-            (t.i for t in self.tokens if t.idx >= dateline.end), len(self.tokens))
-        self.texts = [t.text for t in self.tokens]
+        self.story_start = 0 if dateline is None else bisect_left(self.idx, dateline.end)
         self.pieces = [_piece(t) for t in self.texts]
         self.sent_start = [0] * len(self.tokens)
         for sent in self.doc.sents:
@@ -93,33 +102,35 @@ class DocActors:
 
     # ---- pass 1: dictionary phrases -------------------------------------------------
     def _longest(self, i: int) -> tuple[int, str, int, str]:
-        """Longest named-actor and agent phrases starting at token i: (end, key) for each."""
-        d, key, words, gap = self.dictionary, "", 0, 0
-        best = (0, "", 0, "")
-        for j in range(i, len(self.tokens)):
-            piece = self.pieces[j]
+        """Longest named-actor and agent phrases starting at token i: (end, key) for each. (Called at most
+        tokens, so the dictionary's tables are read directly.)"""
+        d, pieces, sent_start = self.dictionary, self.pieces, self.sent_start
+        prefixes, actors, agents, max_words = d.prefixes, d.actors, d.agents, d.max_words
+        key, words, gap = "", 0, 0
+        end, name, agent_end, agent = 0, "", 0, ""
+        for j in range(i, len(pieces)):
+            piece = pieces[j]
             if not piece:
                 gap += 1
-                if gap > MAX_GAP or self.sent_start[j] == j:
+                if gap > MAX_GAP or sent_start[j] == j:
                     break
                 continue
             key = f"{key} {piece}" if key else piece
             words += 1
-            if key not in d.prefixes or words > d.max_words:
+            if key not in prefixes or words > max_words:
                 break
-            if d.lookup(key):
-                best = (j + 1, key, best[2], best[3])
-            if d.agent_sector(key):
-                best = (best[0], best[1], j + 1, key)
-        return best
+            if actors.get(key):  # `d.lookup(key)`
+                end, name = j + 1, key
+            if agents.get(key):  # `d.agent_sector(key)`
+                agent_end, agent = j + 1, key
+        return end, name, agent_end, agent
 
     def _acceptable(self, start: int, end: int, entry: Entry) -> bool:
         """Named phrases must look like names: capitalized, acronyms in capitals, surnames proper nouns."""
-        span = self.doc[start:end]
-        if not any(c.isupper() for c in span.text):
+        if not any(c.isupper() for c in self._text(start, end)):
             return False
         if end - start == 1:
-            tok = span[0]
+            tok = self.tokens[start]
             if len(self.pieces[start]) <= 3 and not (tok.text.isupper() or "." in tok.text):
                 return False
             if entry.kind == "person" and tok.pos_ != "PROPN" and tok.ent_type_ != "PERSON":
@@ -129,25 +140,25 @@ class DocActors:
     def dictionary_pass(self) -> list[tuple[int, int, str]]:
         """Add named dictionary mentions; return the agent phrases found as (start, end, sector)."""
         agents: list[tuple[int, int, str]] = []
-        i = 0
-        while i < len(self.tokens):
-            if not self.pieces[i] or self.tokens[i].is_punct:
-                i += 1
+        prefixes = self.dictionary.prefixes
+        covered = 0  # end of the last named phrase: no phrase starts inside it
+        starts = [i for i, piece in enumerate(self.pieces) if piece in prefixes]  # no other word starts a phrase
+        for i in starts:
+            if i < covered or self.tokens[i].is_punct:
                 continue
             end, key, agent_end, agent_key = self._longest(i)
             entries = self.dictionary.lookup(key) if end else ()
             if entries and self._acceptable(i, end, entries[0]) and end >= agent_end:
                 self.add(self._from_entry(i, end, entries[0]))
-                i = end
+                covered = end
                 continue
             if agent_end:
                 agents.append((i, agent_end, self.dictionary.agent_sector(agent_key) or ""))
-            i += 1
         return agents
 
     def _from_entry(self, start: int, end: int, entry: Entry) -> Mention:
         country, sector = entry.at(self.day)
-        head = self.doc[start:end].root.i
+        head = self.tree.root(start, end)
         return Mention(start, end, head, entry.name, entry.kind, country, sector, entry.id, entry.aliases, known=True)
 
     def _drop(self, m: Mention) -> None:
@@ -169,28 +180,37 @@ class DocActors:
         return m
 
     # ---- context cues ---------------------------------------------------------------
-    def cue(self, tokens: Any, head: int) -> Mention | None:
-        """The first earlier mention with a country among `tokens` (modifiers, possessors, "X-based"),
-        other than the one naming the `head` token itself."""
-        for t in tokens:
-            m = self.by_token.get(t.i)
+    def cue(self, start: int, end: int, head: int) -> Mention | None:
+        """The first earlier mention with a country among the tokens [start, end) (modifiers, possessors,
+        "X-based"), other than the one naming the `head` token itself."""
+        for t in range(start, end):
+            m = self.by_token.get(t)
             if m is not None and m.country and not m.start <= head < m.end:
                 return m
         return None
 
     def context_cue(self, head: Any) -> Mention | None:
         """Country cue of the noun phrase headed by `head`: pre-modifiers first, then "of/from X"."""
-        found = self.cue(self.doc[head.left_edge.i:head.i + 1], head.i)
+        found = self.cue(head.left_edge.i, head.i + 1, head.i)
         if found is not None:
             return found
-        for prep in _cue_preps(head):
+        for prep in self._cue_preps(head):
             if prep.lower_ in CUE_PREPS:
-                for obj in prep.children:
+                for obj in self.tree.children(prep):
                     if obj.dep_ == "pobj":
-                        found = self.by_token.get(obj.i) or self.cue(self.doc[obj.left_edge.i:obj.i + 1], -1)
+                        found = self.by_token.get(obj.i) or self.cue(obj.left_edge.i, obj.i + 1, -1)
                         if found is not None and found.country:
                             return found
         return None
+
+    def _cue_preps(self, head: Any) -> list[Any]:
+        """Prepositions after a noun that may name its place, also through "based" ("a group based in X")."""
+        rights = self.tree.rights(head)
+        preps = [c for c in rights if c.dep_ == "prep"]
+        for acl in rights:
+            if acl.dep_ == "acl" and acl.lemma_ == "base":
+                preps.extend(c for c in self.tree.children(acl) if c.dep_ == "prep")
+        return preps
 
     def agent_of(self, start: int, end: int) -> str | None:
         """The sector of the longest agent phrase ending at `end` inside [start, end)."""
@@ -220,7 +240,7 @@ class DocActors:
     # ---- pass 2: entities and agent noun phrases ------------------------------------
     def np_head(self, tok: Any) -> Any:
         """Climb from a name to the noun it names ("Ali Mamlouk" -> "man" in "point man Ali Mamlouk")."""
-        for head in ancestors(tok):
+        for head in self.tree.ancestors(tok):
             if tok.dep_ not in ("compound", "appos", "flat") or head.pos_ not in ("NOUN", "PROPN"):
                 break
             tok = head
@@ -228,30 +248,30 @@ class DocActors:
 
     def entity_pass(self, labels: set[str]) -> None:
         """Add a mention for each named entity with one of `labels` that is not already resolved."""
-        for ent in self.ents:
-            if ent.label_ not in labels:
+        for ent_start, ent_end, label in self.ents:
+            if label not in labels:
                 continue
-            start = ent.start + (1 if ent[0].lower_ in DETERMINERS else 0)
-            end = next((t.i for t in ent if t.text == "("), ent.end)  # "Front (NVDF" -> "Front"
-            end -= 1 if self.doc[end - 1].dep_ == "case" else 0
+            start = ent_start + (1 if self.tokens[ent_start].lower_ in DETERMINERS else 0)
+            end = next((i for i in range(ent_start, ent_end) if self.texts[i] == "("), ent_end)  # "Front (NVDF": "Front"
+            end -= 1 if self.tokens[end - 1].dep_ == "case" else 0
             end = self._hyphenated_end(end)
             if start >= end:
                 continue
-            known = self.by_token.get(self.doc[start:end].root.i)
+            known = self.by_token.get(self.tree.root(start, end))
             if known is not None and known.start <= start and known.end >= end:
                 continue  # the dictionary already has this span (or a larger one)
-            if known is not None and ent.label_ == "ORG" and self.doc[known.start - 1].pos_ == "PROPN":
+            if known is not None and label == "ORG" and self.tokens[known.start - 1].pos_ == "PROPN":
                 self._drop(known)  # "Supreme National Security Council" is not "National Security Council"
-            if known is not None and known.known and ent.label_ == "PERSON" and known.kind == "person":
+            if known is not None and known.known and label == "PERSON" and known.kind == "person":
                 continue
-            if ent.label_ in PLACE_LABELS:
+            if label in PLACE_LABELS:
                 continue  # an unknown place is not an actor
-            if ent.label_ == "PERSON":  # "Hassan" inside "Hassan Sheikh Mohamud" is not another person
+            if label == "PERSON":  # "Hassan" inside "Hassan Sheikh Mohamud" is not another person
                 for t in range(start, end):
                     part = self.by_token.get(t)
                     if part is not None and part.kind == "person" and start <= part.start and part.end <= end:
                         self._drop(part)
-            self.add(self._entity_mention(start, end, ent.label_))
+            self.add(self._entity_mention(start, end, label))
 
     def _hyphenated_end(self, end: int) -> int:
         """A name goes on through hyphens written without spaces ("Kim Yeon" + "-chul"), which the
@@ -264,22 +284,22 @@ class DocActors:
         return end
 
     def _entity_mention(self, start: int, end: int, label: str) -> Mention:
-        span = self.doc[start:end]
-        root = span.root
+        root = self.tokens[self.tree.root(start, end)]
         title_start = start
         while label in ("PERSON", "ORG") and title_start > 0 and title_start - 1 not in self.by_token:
-            prev = self.doc[title_start - 1]
-            if prev.dep_ != "compound" or not title_start <= prev.head.i < end or not self.agent_of(title_start - 1, start):
+            prev = self.tokens[title_start - 1]
+            if prev.dep_ != "compound" or not title_start <= self.tree.heads[prev.i] < end \
+                    or not self.agent_of(title_start - 1, start):
                 break
             title_start -= 1
-        if label == "ORG" and title_start < start and _agent_kind(self.doc[start - 1]) != "person":
+        if label == "ORG" and title_start < start and _agent_kind(self.tokens[start - 1]) != "person":
             title_start = start  # "Opposition leader X" names a person the parser took for an organization
         label = "PERSON" if title_start < start else label
-        inner = self.cue(self.doc[start:end], root.i) if label != "PERSON" else None  # a name is no cue
+        inner = self.cue(start, end, root.i) if label != "PERSON" else None  # a name is no cue
         inner = inner if inner is None or inner.kind == "country" else None
-        m = Mention(title_start, end, root.i, _clean(span.text), KIND_OF_LABEL.get(label, "organization"))
+        m = Mention(title_start, end, root.i, _clean(self._text(start, end)), KIND_OF_LABEL.get(label, "organization"))
         m.sector = self.title_sector(title_start, start) if title_start < start else None
-        m.title = self.doc[title_start:start].text.lower() if title_start < start else self._related_title(root)
+        m.title = self._text(title_start, start).lower() if title_start < start else self._related_title(root)
         m.sector = m.sector or self.agent_of(start, end) or self.agent_of(root.left_edge.i, start)
         found = inner or self.context_cue(root) or self._related_cue(root)
         if found is not None:
@@ -291,12 +311,12 @@ class DocActors:
 
     def _related(self, root: Any) -> list[Any]:
         """Nouns a name is appended to or in apposition with ("the head of X, Ali Shamkhani")."""
-        out = [c for c in root.children if c.dep_ == "appos"]
+        out = [c for c in self.tree.children(root) if c.dep_ == "appos"]
         head = self.np_head(root)
         if head.i != root.i:
             out.append(head)
         if root.dep_ == "conj" or head.dep_ == "appos":
-            out.append(head.head)
+            out.append(self.tree.head(head))
         return out
 
     def _related_cue(self, root: Any) -> Mention | None:
@@ -311,8 +331,9 @@ class DocActors:
         minister"), when it is a person noun."""
         for noun in self._related(root):
             if noun.pos_ == "NOUN" and _agent_kind(noun) == "person":
-                first = noun.left_edge.i + (1 if noun.left_edge.lower_ in DETERMINERS else 0)
-                return self.doc[first:noun.i + 1].text.lower()
+                edge = noun.left_edge
+                first = edge.i + (1 if edge.lower_ in DETERMINERS else 0)
+                return self._text(first, noun.i + 1).lower()
         return ""
 
     def _related_sector(self, root: Any) -> str | None:
@@ -333,10 +354,10 @@ class DocActors:
             if not m.known or m.kind != "organization" or not m.country or m.sector in STATELESS_SECTORS:
                 continue
             head = self.tokens[m.head]
-            cue = next((o for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < m.start
+            cue = next((o for c in self.tree.children(head) if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < m.start
                         and (o := self.by_token.get(c.i)) is not None and o.kind == "country" and o.country), None)
             if cue is not None and cue.country != m.country:
-                words = self.doc[cue.start + (1 if self.tokens[cue.start].lower_ in DETERMINERS else 0):m.end].text
+                words = self._text(cue.start + (1 if self.tokens[cue.start].lower_ in DETERMINERS else 0), m.end)
                 local[m.id or m.name] = m
                 m.name, m.country, m.id, m.aliases = _clean(words), cue.country, None, ()
             elif cue is None and (m.id or m.name) in local:
@@ -353,7 +374,7 @@ class DocActors:
             first = m.start
             for _ in range(MAX_TITLE):  # the title written before the name: "UN Secretary - General"
                 prev = self.tokens[first - 1] if first > self.story_start else None
-                if prev is None or prev.dep_ not in TITLE_DEPS or not first <= prev.head.i < m.end:
+                if prev is None or prev.dep_ not in TITLE_DEPS or not first <= self.tree.heads[prev.i] < m.end:
                     break
                 first -= 1
             spans = [(first, m.end)] + [(n.left_edge.i, n.i + 1) for n in self._related(root) if n.pos_ == "NOUN"]
@@ -365,21 +386,20 @@ class DocActors:
     def agent_pass(self, agents: list[tuple[int, int, str]]) -> None:
         """Add a mention for each agent noun phrase: "Russian troops", "officials of the Islamic Republic"."""
         for start, end, sector in agents:
-            head = self.doc[end - 1]
+            head = self.tokens[end - 1]
             if head.pos_ not in ("NOUN", "PROPN") or any(t in self.by_token for t in range(start, end)):
                 continue
-            name = head.head
-            named = self.doc[name.left_edge.i:name.i + 1]
+            name = self.tree.head(head)
             if head.dep_ == "compound" and name.pos_ == "PROPN" and name.i not in self.by_token \
-                    and not any(t.ent_type_ for t in named):
+                    and not any(t.ent_type_ for t in self.tokens[name.left_edge.i:name.i + 1]):
                 self.add(self._named_by_agent(name, sector))
                 continue
             if head.dep_ in ("compound", "amod") or head.ent_type_:
                 continue
             np_start = head.left_edge.i
-            np_start += 1 if self.doc[np_start].lower_ in DETERMINERS else 0
+            np_start += 1 if self.tokens[np_start].lower_ in DETERMINERS else 0
             np_end = self._pp_end(head)
-            name = _clean(self.doc[np_start:np_end].text)
+            name = _clean(self._text(np_start, np_end))
             first = self.tokens[np_start]
             if self.sent_start[np_start] == np_start and first.pos_ in ("NOUN", "NUM", "DET") and not first.ent_type_ \
                     and not first.is_upper:
@@ -396,9 +416,9 @@ class DocActors:
     def _pp_end(self, head: Any) -> int:
         """End of the phrase: include "of/from X" when X is an actor (it says whose they are)."""
         end = head.i + 1
-        for prep in head.rights:
+        for prep in self.tree.rights(head):
             if prep.dep_ == "prep" and prep.lower_ in NP_PREPS:
-                objs = [o for o in prep.children if o.dep_ == "pobj" and o.i in self.by_token]
+                objs = [o for o in self.tree.children(prep) if o.dep_ == "pobj" and o.i in self.by_token]
                 if objs:
                     end = max(end, objs[0].right_edge.i + 1)
         return end
@@ -406,10 +426,11 @@ class DocActors:
     def _named_by_agent(self, name: Any, sector: str) -> Mention:
         """A proper noun the parser did not tag, named by its agent word ("think-tank Jusoor")."""
         first = name.i
-        while first > 0 and self.doc[first - 1].pos_ == "PROPN" and self.doc[first - 1].head.i == name.i:
+        while first > 0 and self.tokens[first - 1].pos_ == "PROPN" and self.tree.heads[first - 1] == name.i:
             first -= 1
-        np_start = name.left_edge.i + (1 if name.left_edge.lower_ in DETERMINERS else 0)
-        m = Mention(np_start, name.i + 1, name.i, _clean(self.doc[first:name.i + 1].text), "organization", sector=sector)
+        edge = name.left_edge
+        np_start = edge.i + (1 if edge.lower_ in DETERMINERS else 0)
+        m = Mention(np_start, name.i + 1, name.i, _clean(self._text(first, name.i + 1)), "organization", sector=sector)
         found = self.context_cue(name)
         m.country = found.country if found is not None else None
         return m
@@ -420,8 +441,9 @@ class DocActors:
         for m in self.mentions:
             if not m.generic or m.known:
                 continue
-            head = self.doc[m.head]
-            links = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+            head = self.tokens[m.head]
+            links = [c for c in self.tree.children(head) if c.dep_ == "appos"] \
+                + ([self.tree.head(head)] if head.dep_ == "appos" else [])
             for other in links:  # "Assad's envoy, Ali Mamlouk" and "Ali Mamlouk, Assad's envoy"
                 named = self.by_token.get(other.i)
                 if named is not None and named is not m and named.kind == "person" and not named.generic:
@@ -439,15 +461,18 @@ class DocActors:
                     acronyms.setdefault(texts[i + 1], full)
         people = [m for m in self.mentions if m.kind == "person" and m.end - m.start > 1 and not m.generic]
         for m in list(self.mentions):
-            text = self._text(m.start, m.end)
-            full = acronyms.get(text)
+            full = acronyms.get(self._text(m.start, m.end)) if acronyms else None
             if full is None and m.kind in ("person", "organization") and m.end - m.start == 1 and not m.known \
                     and not m.generic:
+                text = texts[m.start]  # the mention's one token
                 full = next((p for p in people if p.start < m.start and texts[p.end - 1] == text), None)
             if full is not None and full is not m:
                 adopt(m, full)
         surnames = {texts[p.end - 1]: p for p in people}
+        names = acronyms.keys() | surnames.keys()
         for i, text in enumerate(texts):
+            if text not in names:
+                continue  # neither an acronym nor a surname: no short mention here
             full = acronyms.get(text)
             person = surnames.get(text) if text[:1].isupper() else None
             if full is None and person is not None and person.end <= i:
@@ -463,22 +488,22 @@ class DocActors:
         elsewhere in the sentence says nothing of whose an actor is ("summoned Canada's diplomat in New
         Delhi" does not make Canada's prime minister Indian), and international actors have no host."""
         hosts: dict[int, list[tuple[int, int | None, str]]] = {}  # sentence start -> (first token, verb, country)
-        for prep in self.tokens:
-            if prep.dep_ != "prep":
+        preps = numpy.flatnonzero(self.doc.to_array(DEP) == self.doc.vocab.strings["prep"]).tolist()  # dep_ "prep"
+        for prep in map(self.tokens.__getitem__, preps):
+            lemma = self.tree.head(prep).lemma_
+            travel = lemma in HOST_HEADS
+            if lemma == "base" or not (prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "to" and travel)):
                 continue
-            travel = prep.head.lemma_ in HOST_HEADS
-            if prep.head.lemma_ == "base" or not (prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "to" and travel)):
-                continue
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            obj = next((c for c in self.tree.children(prep) if c.dep_ == "pobj"), None)
             m = self.by_token.get(obj.i) if obj is not None else None
             if m is not None and m.kind == "country" and m.country:  # a traveller is not from where they go
                 sent = self.sent_start[prep.i]
-                hosts.setdefault(sent, []).append((prep.i, None, m.country) if travel else (sent, verb_above(prep)[0].i, m.country))
+                hosts.setdefault(sent, []).append((prep.i, None, m.country) if travel else (sent, self.tree.verb_above(prep).i, m.country))
         for m in self.mentions:
             if m.country or not m.sector or m.kind == "country" or m.sector in STATELESS_SECTORS:
                 continue
             sent = self.sent_start[m.head]
-            verb = verb_above(self.tokens[m.head])[0].i
+            verb = self.tree.verb_above(self.tokens[m.head]).i
             found = {c for first, at, c in hosts.get(sent, ())
                      if (at is None and m.start > first) or (at == verb and m.generic)}
             if len(found) == 1:
@@ -491,7 +516,7 @@ class DocActors:
         for m in self.mentions:
             head = self.tokens[m.head]
             if m.kind != "country" or m.sector != "GOV" or not m.country or head.dep_ != "pobj" \
-                    or head.head.lower_ not in PLACE_PREPS:
+                    or self.tree.head(head).lower_ not in PLACE_PREPS:
                 continue
             government, country = self.dictionary.government(m.country), self.dictionary.country(m.country)
             if government is not None and government.name == m.name and country is not None:
@@ -511,7 +536,7 @@ class DocActors:
                 continue  # a bare name says nothing of its nationality
             if people_only and (m.kind != "person" or m.generic):
                 continue
-            if any(c.dep_ == "poss" for c in head.children):
+            if any(c.dep_ == "poss" for c in self.tree.children(head)):
                 continue  # "his guard", "the group's leader": someone else's
             m.country = home
 
@@ -549,10 +574,12 @@ class DocActors:
 
     def _chars(self, start: int, end: int) -> tuple[int, int]:
         """Char offsets of the tokens [start, end) (as a Span's start_char/end_char, without making one)."""
-        last = self.tokens[end - 1]
-        return self.tokens[start].idx, last.idx + len(self.texts[end - 1])
+        return self.idx[start], self.idx[end - 1] + len(self.texts[end - 1])
 
     def _text(self, start: int, end: int) -> str:
+        """`doc[start:end].text` without making the Span ("" when empty)."""
+        if start >= end:
+            return ""
         begin, stop = self._chars(start, end)
         return self.text[begin:stop]
 
@@ -561,15 +588,6 @@ class DocActors:
 def _piece(word: str) -> str:
     """`normalize` of one token's text, cached: the same words come back in every document."""
     return normalize(word)
-
-
-def _cue_preps(head: Any) -> list[Any]:
-    """Prepositions after a noun that may name its place, also through "based" ("a group based in X")."""
-    preps = [c for c in head.rights if c.dep_ == "prep"]
-    for acl in head.rights:
-        if acl.dep_ == "acl" and acl.lemma_ == "base":
-            preps.extend(c for c in acl.children if c.dep_ == "prep")
-    return preps
 
 
 def adopt(m: Mention, full: Mention) -> None:

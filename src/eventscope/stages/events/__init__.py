@@ -8,18 +8,20 @@ Event per source/target pair. Later stages fill date, place and modality.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...nlp.syntax import ancestors, child, misparsed_predicate, subject_of
 from ...tables import read_data_toml
 from ...records import QUAD_CLASS, Actor, Analysis, Event, Evidence
 from ..actors.mentions import STATELESS_SECTORS
-from .resolver import Resolver, sentence_countries
+from .resolver import Resolver
 from .args import (Roles, called_for, casualty_count, framing_verb, lifted_conjunct, noun_roles, patient_subject,
                    subject, verb_roles, words)
-from .lexicon import Lexicon, Match, as_intent, future_auxiliaries, load_lexicon
+from .lexicon import DocWords, Lexicon, Match, as_intent, future_auxiliaries, load_lexicon
 
 __all__ = ["EventStage", "load_lexicon", "make_stage"]
 
@@ -56,11 +58,12 @@ def _embedded(match: Match, heads: dict[int, Match]) -> bool:
     return False
 
 
-def find_triggers(lexicon: Lexicon, sent: Any) -> list[Match]:
-    """Event triggers of one sentence, most specific pattern per head, embedded ones and blocks removed."""
+def find_triggers(lexicon: Lexicon, sent: Any, tokens: Iterable[Any] | None = None) -> list[Match]:
+    """Event triggers of one sentence, most specific pattern per head, embedded ones and blocks removed.
+    `tokens`: those of the sentence that may head one, in order (`Lexicon.candidates`); None: all."""
     found: dict[int, Match] = {}
     consumed: set[int] = set()
-    for tok in sent:
+    for tok in sent if tokens is None else tokens:
         m = lexicon.match(tok)
         if m is not None:
             found[tok.i] = m
@@ -145,10 +148,13 @@ def _tensed(lexicon: Lexicon, match: Match) -> Match | None:
     if match.trigger.kind == "noun":
         return match
     verb = match.head if match.trigger.kind == "verb" else match.head.head
-    deps = {(c.dep_, c.lower_) for c in verb.children}
-    negated = any(d == "neg" for d, _ in deps)
+    negated = future = False
+    for c in verb.children:
+        dep = c.dep_
+        negated = negated or dep == "neg"
+        future = future or (dep == "aux" and c.lower_ in future_auxiliaries())
     trigger = match.trigger
-    if any(d == "aux" and w in future_auxiliaries() for d, w in deps):  # first: "would not sign" is a refusal
+    if future:  # first: "would not sign" is a refusal
         trigger = as_intent(lexicon, trigger)
         if negated and trigger.type == "THREATEN" and match.trigger.type != "THREATEN":
             return None
@@ -225,28 +231,32 @@ class EventStage:
         if doc is None:
             return analysis
         resolver = Resolver(analysis)
-        events: list[Event] = []
-        tolls: list[Event] = []
+        table = DocWords(doc)
+        heads = self.lexicon.candidates(table)
+        verbs = table.lemma_in(table.rows("VERB"), _command_words().verbs)
+        events: list[Found] = []
+        tolls: list[Found] = []
         for s_index, sent in enumerate(doc.sents):
-            found, counts = self._sentence(analysis, resolver, sent, s_index)
+            found, counts = self._sentence(resolver, sent, s_index, _within(heads, sent), _within(verbs, sent))
             events.extend(found)
             tolls.extend(counts)
         if not any(e.source is not None and e.type in words().violent_types for e in events):
             events.extend(tolls)  # no perpetrator's act anywhere: the count stands for the violence itself
         events.sort(key=lambda e: e.sentence_index)  # stable: a sentence's events keep their order
-        numbered = [replace(e, event_id=f"{analysis.article.doc_id}:e{n + 1}") for n, e in enumerate(events)]
-        return analysis.with_(events=tuple(numbered))
+        return analysis.with_(events=tuple(_event(analysis, found, n) for n, found in enumerate(events)))
 
-    def _sentence(self, analysis: Analysis, resolver: Resolver, sent: Any, s_index: int) -> tuple[list[Event], list[Event]]:
+    def _sentence(self, resolver: Resolver, sent: Any, s_index: int, heads: list[Any],
+                  verbs: list[Any]) -> tuple[list[Found], list[Found]]:
         """The events of the main clauses (coordinated, contrastive, temporal and participial ones included),
         and apart from them the bare casualty counts ("100 people were killed"). When there are main events,
         a relative clause adds only events of a named actor (on a named target, if any), and side clauses
         (purpose, condition) add none; otherwise every trigger counts. A count is the toll of another event
         of its sentence, else of the document's violent act by a named perpetrator: it is an event of its
-        own only when the document has no such act (the caller decides)."""
+        own only when the document has no such act (the caller decides). `heads`: the sentence's tokens that
+        may head a trigger; `verbs`: its command verbs."""
         by_role: dict[str, list[Item]] = {"main": [], "relative": [], "described": [], "side": [], "background": []}
-        matches = sorted(find_triggers(self.lexicon, sent), key=lambda m: m.head.i)
-        commands = self._commands(resolver, sent, s_index)
+        matches = sorted(find_triggers(self.lexicon, sent, heads), key=lambda m: m.head.i)
+        commands = self._commands(resolver, verbs, s_index)
         for match in matches:
             claimer = _claimer(match)
             call = called_for(match, resolver.has_mention) if claimer is None else None
@@ -261,28 +271,27 @@ class EventStage:
             by_role[clause_role(Match(items[0][0].trigger, sent.doc[verb_i], (sent.doc[verb_i],)))].extend(items)
         seen: set[tuple[str, str, str]] = set()
         tolls: set[int] = set()
-        out = self._emit(analysis, resolver, sent, s_index, by_role["main"], seen, tolls)
+        out = self._emit(resolver, sent, s_index, by_role["main"], seen, tolls)
         if not out:
-            out = self._emit(analysis, resolver, sent, s_index, by_role["relative"] + by_role["described"] + by_role["side"],
+            out = self._emit(resolver, sent, s_index, by_role["relative"] + by_role["described"] + by_role["side"],
                              seen, tolls)
         else:
-            extra = self._emit(analysis, resolver, sent, s_index, by_role["relative"], seen, tolls)
+            extra = self._emit(resolver, sent, s_index, by_role["relative"], seen, tolls)
             out += [e for e in extra if _named(e.source) and (e.target is None or _named(e.target))]
-            extra = self._emit(analysis, resolver, sent, s_index, by_role["described"], seen, tolls)
+            extra = self._emit(resolver, sent, s_index, by_role["described"], seen, tolls)
             out += [e for e in extra if _named(e.source) and _named(e.target)]
-        kept = [e for e in out if e.evidence.trigger_start not in tolls]
+        kept = [e for e in out if e.match.start not in tolls]
         return (kept, []) if kept else ([], out)
 
-    def _commands(self, resolver: Resolver, sent: Any, s_index: int) -> dict[int, list[Item]]:
+    def _commands(self, resolver: Resolver, verbs: list[Any], s_index: int) -> dict[int, list[Item]]:
         """Commands to one's own forces, by the command verb's index: "X ordered / authorised its troops to
         do Y" is X's act Y on Y's target (the infinitive's trigger, else a deployment: "ordered the army to
         neutralise the gangs"), not a request from X to its forces. The forces' own act, when the
-        infinitive is coded on its own ("authorised police to open fire": police opened fire), stays."""
+        infinitive is coded on its own ("authorised police to open fire": police opened fire), stays.
+        `verbs`: the sentence's verbs of `[commands] verbs`."""
         cmd = _command_words()
         out: dict[int, list[Item]] = {}
-        for verb in sent:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in cmd.verbs:
-                continue
+        for verb in verbs:
             obj, comp = child(verb, "dobj"), child(verb, "xcomp")
             if obj is None or comp is None:
                 continue
@@ -309,11 +318,11 @@ class EventStage:
         row = next((t for t in rows if not t.words and t.type), None)
         return Match(row, verb, (verb,)) if row is not None else None
 
-    def _emit(self, analysis: Analysis, resolver: Resolver, sent: Any, s_index: int, items: list[Item],
-              seen: set[tuple[str, str, str]], tolls: set[int]) -> list[Event]:
+    def _emit(self, resolver: Resolver, sent: Any, s_index: int, items: list[Item],
+              seen: set[tuple[str, str, str]], tolls: set[int]) -> list[Found]:
         """The events of `items` (a match and, for a command, its given roles; numbered later); adds the
         trigger offsets of bare casualty counts to `tolls`."""
-        out: list[Event] = []
+        out: list[Found] = []
         for match, given in items:
             kind = match.trigger.kind
             roles = given or (noun_roles(match, resolver.has_mention) if kind == "noun"
@@ -331,12 +340,11 @@ class EventStage:
                 if key in seen:
                     continue
                 seen.add(key)
-                src = _sentence_country(analysis, sent, src, tgt)
+                src = _sentence_country(resolver, sent, src, tgt)
                 if src is not None and tgt is not None:
                     resolver.remember_pair(s_index, src, tgt)
                 resolver.remember_event(match.trigger.type or "", src)
-                out.append(self._event(analysis, sent, s_index, len(out), match, src, tgt,
-                                       _confidence(match, src, tgt, roles, via_pronoun)))
+                out.append(Found(match, src, tgt, _confidence(match, src, tgt, roles, via_pronoun), sent, s_index))
             for head in roles.sources:
                 actor, _ = resolver.actor(head, s_index)
                 if actor is not None:
@@ -369,28 +377,52 @@ class EventStage:
             return [(s, None, p) for s, p in sources]
         return [(s, t, p) for s, p in sources for t in targets]
 
-    def _event(self, analysis: Analysis, sent: Any, s_index: int, n: int, match: Match,
-               src: Actor | None, tgt: Actor | None, confidence: float) -> Event:
-        doc_id, trig = analysis.article.doc_id, match.trigger
-        text = analysis.article.text
-        raw = text[sent.start_char:sent.end_char]
-        start = sent.start_char + len(raw) - len(raw.lstrip())
-        end = sent.start_char + len(raw.rstrip())  # the sentence without the paragraph break after it
-        evidence = Evidence(sentence=text[start:end], start=start, end=end,
-                            trigger=text[match.start:match.end], trigger_start=match.start, trigger_end=match.end)
-        return Event(doc_id=doc_id, event_id=f"{doc_id}:e{n + 1}", type=trig.type or "", mode=trig.mode, cameo=trig.cameo,
-                     source=src, target=tgt, date=None, location=None, modality="asserted", attribution=None,
-                     evidence=evidence, confidence=confidence, quad_class=QUAD_CLASS.get(trig.type or ""),
-                     sentence_index=s_index)
+
+class Found(NamedTuple):
+    """An event of the document before it is numbered (an Event is built once, with its final id)."""
+
+    match: Match
+    source: Actor | None
+    target: Actor | None
+    confidence: float
+    sent: Any
+    sentence_index: int
+
+    @property
+    def type(self) -> str:
+        return self.match.trigger.type or ""
 
 
-def _sentence_country(analysis: Analysis, sent: Any, src: Actor | None, tgt: Actor | None) -> Actor | None:
+def _event(analysis: Analysis, found: Found, n: int) -> Event:
+    """The document's `n`-th event (from 0)."""
+    doc_id, match, sent = analysis.article.doc_id, found.match, found.sent
+    trig = match.trigger
+    text = analysis.article.text
+    raw = text[sent.start_char:sent.end_char]
+    start = sent.start_char + len(raw) - len(raw.lstrip())
+    end = sent.start_char + len(raw.rstrip())  # the sentence without the paragraph break after it
+    first, last = match.start, match.end
+    evidence = Evidence(sentence=text[start:end], start=start, end=end,
+                        trigger=text[first:last], trigger_start=first, trigger_end=last)
+    return Event(doc_id=doc_id, event_id=f"{doc_id}:e{n + 1}", type=trig.type or "", mode=trig.mode, cameo=trig.cameo,
+                 source=found.source, target=found.target, date=None, location=None, modality="asserted",
+                 attribution=None, evidence=evidence, confidence=found.confidence,
+                 quad_class=QUAD_CLASS.get(trig.type or ""), sentence_index=found.sentence_index)
+
+
+def _within(indices: list[int], sent: Any) -> list[Any]:
+    """The tokens of `sent` among the document's token `indices` (ascending), in order."""
+    doc = sent.doc
+    return [doc[i] for i in indices[bisect_left(indices, sent.start):bisect_left(indices, sent.end)]]
+
+
+def _sentence_country(resolver: Resolver, sent: Any, src: Actor | None, tgt: Actor | None) -> Actor | None:
     """A named source with no country ("President X", "the Homeland Union") takes the one country the rest
     of its sentence names besides the target's ("conceded to demands from UNITA" -> Angola); none when the
     sentence names several, or only the target's ("X welcomed the South African leader")."""
     if src is None or src.country or src.kind is None or src.sector in STATELESS_SECTORS:
         return src
-    found = sentence_countries(analysis, sent)
+    found = resolver.sentence_countries(sent)
     found.discard(tgt.country if tgt is not None else None)
     return replace(src, country=found.pop()) if len(found) == 1 else src
 

@@ -16,7 +16,8 @@ from functools import lru_cache
 from typing import Any
 
 from ...nlp.syntax import RELATIVE_PRONOUNS, child, misparsed_predicate, subject_of
-from ...tables import read_data_table, read_data_toml
+from ...cues import reporting_verbs
+from ...tables import read_data_toml
 from .lexicon import Match, future_auxiliaries
 
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -79,13 +80,6 @@ def words() -> Words:
         tuple(n["abstract_suffixes"]))
 
 
-@lru_cache(maxsize=1)
-def reporting_verbs() -> frozenset[str]:
-    """Verbs that report a speaker's words (the modality stage's reporting governors, `data/cues/reported.tsv`)."""
-    rows = read_data_table("cues", "reported.tsv", min_cols=3, max_cols=3)
-    return frozenset(r.cols[0] for r in rows if r.cols[1] == "governor" and r.cols[2] == "subject")
-
-
 @dataclass(frozen=True)
 class Roles:
     """Argument heads for one trigger. `reciprocal`: the sources are parties of one joint event."""
@@ -103,8 +97,11 @@ def conjuncts(token: Any) -> tuple[Any, ...]:
     of a clause on the token ("the Alliance, made up of A, B and C, launched": the Alliance alone)."""
     if token is None:
         return ()
+    coordinated = token.conjuncts
+    if not coordinated:
+        return (token,)
     clauses = [m.i for m in token.children if m.dep_ in ("acl", "relcl")]
-    return (token, *(c for c in token.conjuncts if not any(token.i < m < c.i for m in clauses)))
+    return (token, *(c for c in coordinated if not any(token.i < m < c.i for m in clauses)))
 
 
 def _pobj(prep: Any) -> Any | None:
@@ -267,9 +264,10 @@ def casualty_count(roles: Roles, type_: str) -> bool:
 def _counted(token: Any) -> Any:
     """The people a quantity stands for ("six of the diplomats" -> diplomats, "13 of them" -> them), and
     the group a proxy acts for ("representatives of the two sides" -> the two sides)."""
+    lists = words()
     for _ in range(2):  # "two members of the delegation"
         lemma = token.lemma_.lower()
-        if token.pos_ != "NUM" and lemma not in words().quantity_heads and lemma not in words().proxy_heads:
+        if token.pos_ != "NUM" and lemma not in lists.quantity_heads and lemma not in lists.proxy_heads:
             return token
         prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = _pobj(prep) if prep is not None else None
@@ -374,9 +372,10 @@ def _prep_targets(host: Any, used: set[int], preps: frozenset[str], has_mention:
     """The actor object of one of `preps` on `host`; a phrase fronted before a verb is an adjunct
     ("On Saturday, ..."), never the target."""
     # a prepositional phrase the parser hung on a bare gerund adjunct ("opened fire without warning on X")
-    nested = [p for a in host.children if a.dep_ == "prep" for g in a.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
+    kids = list(host.children)
+    nested = [p for a in kids if a.dep_ == "prep" for g in a.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
               and child(g, "dobj", "obj") is None for p in g.children]
-    for prep in (*host.children, *nested):
+    for prep in (*kids, *nested):
         if prep.dep_ == "prep" and prep.lower_ in preps and not (host.pos_ in ("VERB", "AUX") and prep.i < host.i):
             obj = _pobj(prep)
             if obj is None or obj.i in used:

@@ -10,12 +10,16 @@ words of the pattern sit in the head's syntactic frame.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Callable, Collection, Iterable, Iterator
+from functools import cached_property, lru_cache
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
+
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import get_string_id
 
 from ...errors import ConfigError
 from ...nlp.syntax import children, subject_of
@@ -26,6 +30,9 @@ from ...timex import load_time_lexicon
 # `intent`: a verb that reports an event only as an announced intent ("would respond" is a threat,
 # "responded" no event); stored as a verb trigger that needs a future auxiliary.
 KINDS = ("verb", "noun", "adj", "intent")
+# The kind of trigger a token can head, by its part of speech; an adjective only as a predicate.
+KIND_OF_POS = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj"}
+PREDICATIVE_DEPS = frozenset({"acomp", "ROOT", "xcomp", "conj"})
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +58,10 @@ NONEVENTS = "nonevents.tsv"
 FRAME_DEPS = frozenset({"prt", "prep", "dobj", "obj", "attr", "acomp", "oprd", "dative", "agent", "advmod", "xcomp", "ccomp",
                         "nsubjpass", "npadvmod"})
 OBJECT_DEPS = ("dobj", "obj", "nsubjpass")
+# Frame children whose modifiers a pattern may use too ("called it a hostile act"), and those whose own
+# children (a modifier, a prepositional object, an "of" phrase, an auxiliary) `_verb_frame` reads at all.
+NOMINAL_FRAME_DEPS = frozenset({*OBJECT_DEPS, "attr", "oprd"})
+FRAME_HOST_DEPS = NOMINAL_FRAME_DEPS | {"prep", "ccomp"}
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Parts of speech of pattern words that name no thing (prepositions, particles, adverbs).
 FUNCTION_POS = frozenset({"ADP", "PART", "ADV"})
@@ -80,7 +91,7 @@ class Trigger:
     def size(self) -> int:
         return 1 + len(self.words)
 
-    @property
+    @cached_property
     def reads_subject(self) -> bool:
         return any(SUBJECT_MARK in slot for slot in self.words)
 
@@ -182,20 +193,23 @@ class Lexicon:
         kind = _kind_of(token)
         if kind is None:
             return None
-        cands = (self.index.get((kind, token.lemma_.lower())) or self.index.get((kind, token.lower_))
-                 or (kind == "verb" and self.index.get((kind, self.forms.get(token.lower_, "")))))
+        cands = self._by_lemma(kind, token.lemma_.lower()) or self._by_form(kind, token.lower_)
         if not cands:
             return None
-        frame = _noun_frame(token) if kind == "noun" else _verb_frame(token, self._counted)
-        if kind == "verb" and any(t.reads_subject for t in cands):
-            frame += _subject_frame(token)
         best: Match | None = None
         rank = (0, 0)
-        future = kind == "verb" and any(c.dep_ == "aux" and c.lower_ in intent_auxiliaries() for c in token.children)
+        future: bool | None = None  # read on the first row that needs it
+        frame: list[tuple[Any, Any, tuple[str, str]]] | None = None  # built for the first row with words
         for trig in cands:
-            if trig.future_only and not future:
-                continue
-            used = _fill(trig.words, frame)
+            if trig.future_only:
+                if future is None:
+                    future = kind == "verb" and any(c.dep_ == "aux" and c.lower_ in intent_auxiliaries()
+                                                    for c in token.children)
+                if not future:
+                    continue
+            if frame is None and trig.words:
+                frame = self._frame(kind, token, cands)
+            used = _fill(trig.words, frame or [])
             # more words win; at equal length, words that name things over prepositions ("called them thugs
             # on TV" is name-calling, not "call on")
             if used is not None and (found := (trig.size, sum(t.pos_ not in FUNCTION_POS for t in used))) > rank:
@@ -207,6 +221,55 @@ class Lexicon:
         if best is not None and self._defers(best):
             return None
         return best
+
+    def _frame(self, kind: str, token: Any, cands: tuple[Trigger, ...]) -> list[tuple[Any, Any, tuple[str, str]]]:
+        """(token, prep, the token's words) of every token a pattern headed by `token` may use."""
+        frame = _noun_frame(token) if kind == "noun" else _verb_frame(token, self._counted)
+        if kind == "verb" and any(t.reads_subject for t in cands):
+            frame += _subject_frame(token)
+        return [(t, prep, _words_of(t)) for t, prep in frame]
+
+    def _by_lemma(self, kind: str, lemma: str) -> tuple[Trigger, ...] | None:
+        """The rows headed by a token's lowercased lemma."""
+        return self.index.get((kind, lemma))
+
+    def _by_form(self, kind: str, lower: str) -> tuple[Trigger, ...] | None:
+        """The rows headed by a token's lowercased form, or (a verb) by the head it regularly inflects, for
+        the tagger's wrong lemmas ("staged" -> "stag")."""
+        return self.index.get((kind, lower)) or (kind == "verb" and self.index.get((kind, self.forms.get(lower, "")))) or None
+
+    def candidates(self, words: DocWords) -> list[int]:
+        """Indices (ascending) of the document's tokens that `match` may find a trigger on: a part of speech of
+        a trigger kind, and rows for the lemma or form (`_by_lemma`, `_by_form`). `match` gives None on every
+        other token, so a scan of these alone finds the same triggers without building a Token per word."""
+        found: set[int] = set()
+        for pos, kind in KIND_OF_POS.items():
+            rows = words.rows(pos)
+            if kind == "verb" and "" in self._heads.get(kind, ()):  # a form no inflection knows looks up ""
+                found.update(rows)
+                continue
+            found.update(words.lemma_in(rows, self._heads.get(kind, ())), words.lower_in(rows, self._form_ids[kind]))
+        return sorted(found)
+
+    @cached_property
+    def _heads(self) -> dict[str, frozenset[str]]:
+        """The head words of each kind's rows."""
+        out: dict[str, set[str]] = {}
+        for (kind, head), rows in self.index.items():
+            if rows:
+                out.setdefault(kind, set()).add(head)
+        return {kind: frozenset(heads) for kind, heads in out.items()}
+
+    @cached_property
+    def _form_ids(self) -> dict[str, frozenset[int]]:
+        """By kind, the string ids of the lowercased forms `_by_form` finds rows for: the heads, and for verbs
+        the regular inflections of a head."""
+        out: dict[str, frozenset[int]] = {}
+        for kind in KIND_OF_POS.values():
+            heads = self._heads.get(kind, frozenset())
+            forms = heads | {form for form, head in self.forms.items() if head in heads} if kind == "verb" else heads
+            out[kind] = frozenset(get_string_id(w) for w in forms)
+        return out
 
     def _counted(self, noun: Any) -> bool:
         """Whether a verb pattern may read a number's "of" phrase as its object ("expelled six of the
@@ -233,13 +296,41 @@ class Lexicon:
 
 
 def _kind_of(token: Any) -> str | None:
-    if token.pos_ == "VERB":
-        return "verb"
-    if token.pos_ == "NOUN":
-        return "noun"
-    if token.pos_ == "ADJ" and token.dep_ in ("acomp", "ROOT", "xcomp", "conj"):
-        return "adj"
-    return None
+    kind = KIND_OF_POS.get(token.pos_)
+    return None if kind == "adj" and token.dep_ not in PREDICATIVE_DEPS else kind
+
+
+class DocWords:
+    """A document's part of speech, lemma and lowercased form of every token, read once as id arrays
+    (`doc.to_array`): a scan for the few tokens a word list can match then builds no Token for the others
+    (spaCy makes a new one on every access), and turns each distinct lemma into its string once."""
+
+    def __init__(self, doc: Any) -> None:
+        table = doc.to_array([POS, LEMMA, LOWER])
+        self._pos_ids = table[:, 0]
+        self._lemma_ids: list[int] = table[:, 1].tolist()
+        self._lower_ids: list[int] = table[:, 2].tolist()
+        self._strings = doc.vocab.strings
+        self._lemmas: dict[int, str] = {}  # lowercased lemma by id, for the ids asked about
+        self._rows: dict[str, list[int]] = {}
+
+    def rows(self, pos: str) -> list[int]:
+        """Indices (ascending) of the tokens of part of speech `pos`."""
+        if pos not in self._rows:
+            self._rows[pos] = np.flatnonzero(self._pos_ids == get_string_id(pos)).tolist()
+        return self._rows[pos]
+
+    def lemma_in(self, rows: list[int], words: Collection[str]) -> list[int]:
+        """Those of the tokens `rows` whose lowercased lemma is in `words`."""
+        ids, lemmas = self._lemma_ids, self._lemmas
+        for key in {ids[i] for i in rows} - lemmas.keys():
+            lemmas[key] = self._strings[key].lower()
+        return [i for i in rows if lemmas[ids[i]] in words]
+
+    def lower_in(self, rows: list[int], ids: Collection[int]) -> list[int]:
+        """Those of the tokens `rows` whose lowercased form has a string id (`get_string_id`) in `ids`."""
+        lower = self._lower_ids
+        return [i for i in rows if lower[i] in ids]
 
 
 def _words_of(token: Any) -> tuple[str, str]:
@@ -251,23 +342,27 @@ def _verb_frame(verb: Any, counted: Callable[[Any], bool]) -> list[tuple[Any, An
     and the "of" phrase of a number object ("six of the diplomats") when `counted` accepts its noun."""
     out: list[tuple[Any, Any]] = []
     for child in verb.children:
-        if child.dep_ not in FRAME_DEPS:
+        dep = child.dep_
+        if dep not in FRAME_DEPS:
             continue
         out.append((child, None))
+        if dep not in FRAME_HOST_DEPS:
+            continue
         for grand in child.children:
-            if child.dep_ == "prep" and grand.dep_ in ("pobj", "pcomp"):
+            below = grand.dep_
+            if dep == "prep" and below in ("pobj", "pcomp"):
                 out.append((grand, child))
                 out.extend((g, child) for g in grand.children if g.dep_ in NOUN_MODIFIER_DEPS)
-            elif child.dep_ in (*OBJECT_DEPS, "attr", "oprd") and grand.dep_ in NOUN_MODIFIER_DEPS:  # "called it a hostile act"
+            elif dep in NOMINAL_FRAME_DEPS and below in NOUN_MODIFIER_DEPS:  # "called it a hostile act"
                 out.append((grand, None))
-            elif child.dep_ in OBJECT_DEPS and grand.dep_ == "prep" and grand.lower_ == "of" and (
+            elif dep in OBJECT_DEPS and below == "prep" and grand.lower_ == "of" and (
                     _quantity(child) or _measure(child)):
                 for noun in children(grand, "pobj"):  # "expelled six of the diplomats": the diplomats
                     if not (_measure(child) or counted(noun)):  # "held rounds of talks": the talks
                         continue
                     out.append((noun, None))
                     out.extend((g, None) for g in noun.children if g.dep_ in NOUN_MODIFIER_DEPS)
-            elif child.dep_ == "ccomp" and grand.dep_ == "aux":  # "said that Sudan must return ..."
+            elif dep == "ccomp" and below == "aux":  # "said that Sudan must return ..."
                 out.append((grand, None))
     return out
 
@@ -311,13 +406,14 @@ def _noun_frame(noun: Any) -> list[tuple[Any, Any]]:
     return [(c, None) for c in noun.children if c.dep_ in NOUN_MODIFIER_DEPS]
 
 
-def _fill(words: tuple[frozenset[str], ...], frame: list[tuple[Any, Any]]) -> list[Any] | None:
-    """Tokens of `frame` that fill every slot of `words` in order (each used once), or None."""
+def _fill(words: tuple[frozenset[str], ...], frame: list[tuple[Any, Any, tuple[str, str]]]) -> list[Any] | None:
+    """Tokens of `frame` (token, preposition, the token's words) that fill every slot of `words` in order
+    (each used once), or None."""
     used: list[Any] = []
     for slot in words:
         subject = SUBJECT_MARK in slot
-        hit = next((t for t, prep in frame if t not in used and ((prep is SUBJECT) if subject else prep is None or (
-                    prep is not SUBJECT and prep in used)) and not slot.isdisjoint(_words_of(t))), None)
+        hit = next((t for t, prep, said in frame if t not in used and ((prep is SUBJECT) if subject else prep is None or (
+                    prep is not SUBJECT and prep in used)) and not slot.isdisjoint(said)), None)
         if hit is None:
             return None
         used.append(hit)

@@ -45,6 +45,10 @@ class Resolver:
     last_pair: tuple[int, tuple[Actor, ...]] | None = None  # parties of the latest dyadic event
     accuser: Actor | None = None  # the named source of the document's latest accusation
     story_start: int = field(init=False)  # char offset after the dateline, whose words are no party
+    # the actors stage's mention at each char offset asked about, and each sentence's countries (by start):
+    # the stage asks about the same tokens and sentences many times
+    mentions: dict[int, Actor | None] = field(default_factory=dict, repr=False)
+    countries: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         dateline = parse_dateline(self.analysis.article.text)
@@ -66,7 +70,20 @@ class Resolver:
         return self.last_pair[1] if marked and self.last_pair[0] >= sent_index - 1 else ()
 
     def has_mention(self, token: Any) -> bool:
-        return actor_at(self.analysis, token) is not None
+        return self.mention(token) is not None
+
+    def mention(self, token: Any) -> Actor | None:
+        """The actors stage's mention covering `token` (`actor_at`), looked up once per token."""
+        idx = token.idx
+        if idx not in self.mentions:
+            self.mentions[idx] = actor_at(self.analysis, token)
+        return self.mentions[idx]
+
+    def sentence_countries(self, sent: Any) -> set[str]:
+        """`sentence_countries` of `sent`, read once per sentence (a new set each call: callers change it)."""
+        if sent.start not in self.countries:
+            self.countries[sent.start] = frozenset(sentence_countries(self.analysis, sent))
+        return set(self.countries[sent.start])
 
     def remember(self, sent_index: int, token: Any, actor: Actor) -> None:
         self.recent.append((sent_index, token.idx, actor))
@@ -76,17 +93,17 @@ class Resolver:
         if token.idx < self.story_start:  # the parser hung the story's subject on the dateline's place
             siblings = [c for c in token.head.children if c.dep_ == token.dep_ and c.i != token.i]
             inside = (t for t in (*token.subtree, *siblings) if t.idx >= self.story_start and t.dep_ not in MODIFIER_DEPS)
-            found = next((a for t in inside if (a := actor_at(self.analysis, t)) is not None), None)
+            found = next((a for t in inside if (a := self.mention(t)) is not None), None)
             return found, False
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
-            return actor_at(self.analysis, token) or self._pronoun(token, sent_index), True
-        found = actor_at(self.analysis, token)
+            return self.mention(token) or self._pronoun(token, sent_index), True
+        found = self.mention(token)
         if found is not None:
             return found, False
         if told_accusation(token):  # "denied the allegations": whoever made them
             return self.accuser, False
         appos = next((c for c in token.children if c.dep_ == "appos"), None)
-        if appos is not None and (found := actor_at(self.analysis, appos)) is not None:
+        if appos is not None and (found := self.mention(appos)) is not None:
             return found, False
         return self._phrase(token), False
 
@@ -97,12 +114,13 @@ class Resolver:
         actor, via_pronoun = self.actor(token, sent_index)
         if actor is None or via_pronoun:
             return [(actor, via_pronoun)]
-        origins = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ORIGIN_PREPS
-                   for o in p.children if o.dep_ == "pobj"]
-        for mod in (*(m for m in token.children if m.dep_ in ("amod", "compound", "nmod")), *origins):
-            if not mod.conjuncts:
+        kids = list(token.children)
+        origins = [o for p in kids if p.dep_ == "prep" and p.lower_ in ORIGIN_PREPS for o in p.children if o.dep_ == "pobj"]
+        for mod in (*(m for m in kids if m.dep_ in ("amod", "compound", "nmod")), *origins):
+            coordinated = mod.conjuncts
+            if not coordinated:
                 continue
-            parts = [(t, actor_at(self.analysis, t)) for t in (mod, *mod.conjuncts)]
+            parts = [(t, self.mention(t)) for t in (mod, *coordinated)]
             if all(a is not None and a.kind == "country" and a.country for _, a in parts):
                 named = (lambda t: f"{t.text} {token.text}") if mod.i < token.i else (lambda t: f"{token.text} {mod.head.text} {t.text}")
                 return [(replace(actor, name=named(t), country=a.country, id=None), False)  # type: ignore[union-attr]
@@ -124,7 +142,7 @@ class Resolver:
         for tok in _kept(token):
             if tok.pos_ == "PRON":
                 continue  # "his counterpart" is not him (an owned thing's owner is event_args' to find)
-            if start <= tok.idx < end and (found := actor_at(self.analysis, tok)) is not None:
+            if start <= tok.idx < end and (found := self.mention(tok)) is not None:
                 depth = sum(1 for _ in _path(tok, token))
                 if best is None or depth < best[0]:
                     best = (depth, found)
