@@ -42,6 +42,8 @@ def test_sentences_give_each_token_its_sentence_bounds() -> None:
     sentences = Sentences(doc)
     assert sentences.bounds == [(0, 3), (3, 6)]
     assert [sentences.of(i) for i in (0, 2, 3, 5)] == [(0, 3), (0, 3), (3, 6), (3, 6)]
+    second = sentences.sentence(4)
+    assert (second.start, second.end) == (3, 6) and doc.text[second.start_char:second.end_char] == "Police fired ."
 
 
 def test_is_root_compares_indices(fragment: Doc) -> None:

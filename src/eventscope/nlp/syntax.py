@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Container, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from spacy.attrs import HEAD
@@ -90,13 +90,27 @@ def subject_of(verb: Any) -> Any | None:
     return before[-1] if before else (subjects[0] if subjects else None)
 
 
+class Sentence(NamedTuple):
+    """A sentence's token and character bounds (what `tok.sent` gives, without walking the sentence)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
 class Sentences:
-    """Token bounds of a document's sentences, read once: `token.sent` and `span.sent` walk the sentence
-    on every access, so stages that ask for many tokens' sentences ask this instead."""
+    """Bounds of a document's sentences, read once: `token.sent` and `span.sent` walk the sentence on every
+    access, so stages that ask for many tokens' sentences ask this instead."""
 
     def __init__(self, doc: Any) -> None:
-        self.bounds = [(s.start, s.end) for s in doc.sents]
+        self.sentences = [Sentence(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
+        self.bounds = [(s.start, s.end) for s in self.sentences]
         self._starts = [start for start, _ in self.bounds]
+
+    def sentence(self, i: int) -> Sentence:
+        """The sentence holding token `i`."""
+        return self.sentences[bisect.bisect_right(self._starts, i) - 1]
 
     def of(self, i: int) -> tuple[int, int]:
         """(start, end) of the sentence holding token `i`."""

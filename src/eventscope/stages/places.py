@@ -34,7 +34,7 @@ import bisect
 from dataclasses import dataclass, replace
 import itertools
 from functools import cached_property, lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy
 from spacy.attrs import DEP, LEMMA, LOWER, POS
@@ -45,7 +45,7 @@ from ..gazetteer import load_cues, load_gazetteer
 from ..geoparse import Geoparser
 from ..records import Analysis, Event, Evidence, Frame, Place, PlaceMention, with_fields
 from ..nlp.parse import trigger_span
-from ..nlp.syntax import PARAGRAPH_BREAK, head_indices, is_root
+from ..nlp.syntax import PARAGRAPH_BREAK, Sentence, Sentences, head_indices, is_root
 
 __all__ = ["PlacesStage", "load_gazetteer", "make_stage"]
 
@@ -60,15 +60,6 @@ def _sentence_span(doc: Any, evidence: Evidence) -> Any:
     """The evidence sentence's tokens: where to look when an event has no trigger offsets."""
     span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
     return span if span is not None and len(span) else None
-
-
-class _Sent(NamedTuple):
-    """A sentence's token and character bounds (what `tok.sent` gave, without walking the sentence)."""
-
-    start: int
-    end: int
-    start_char: int
-    end_char: int
 
 
 class _DocIndex:
@@ -90,9 +81,8 @@ class _DocIndex:
         self._verbs: dict[int, int] = {}
 
     @cached_property
-    def _sents(self) -> tuple[list[int], list[_Sent]]:
-        sents = [_Sent(s.start, s.end, s.start_char, s.end_char) for s in self.doc.sents]
-        return [s.start for s in sents], sents
+    def _sentences(self) -> Sentences:
+        return Sentences(self.doc)
 
     @cached_property
     def _pos(self) -> list[int]:
@@ -121,19 +111,18 @@ class _DocIndex:
             out.setdefault(self.sent(x.root.i).start, []).append(x)
         return out
 
-    def located_in(self, sent: _Sent) -> list[_Located]:
+    def located_in(self, sent: Sentence) -> list[_Located]:
         """The located mentions whose root lies in `sent`, in text order."""
         return self._located_by_sent.get(sent.start, [])
 
-    def mentions_in(self, sent: _Sent) -> list[PlaceMention]:
+    def mentions_in(self, sent: Sentence) -> list[PlaceMention]:
         """The place mentions that start in `sent`, in text order."""
         lo = bisect.bisect_left(self._mention_starts, sent.start_char)
         return self.mentions[lo:bisect.bisect_left(self._mention_starts, sent.end_char, lo)]
 
-    def sent(self, i: int) -> _Sent:
+    def sent(self, i: int) -> Sentence:
         """The sentence of token `i` (`tok.sent`)."""
-        starts, sents = self._sents
-        return sents[bisect.bisect_right(starts, i) - 1]
+        return self._sentences.sentence(i)
 
     def dominates(self, head: int, i: int) -> bool:
         """Whether token `head` is token `i` or one of its ancestors."""
@@ -432,7 +421,7 @@ class PlacesStage:
         return any(c.lower_ in self.foreign_markers for c in verb.children if c.dep_ in ("mark", "advmod"))
 
     @staticmethod
-    def _paragraph(sent: _Sent, located: list[_Located], paragraphs: list[int], index: _DocIndex) -> Place | None:
+    def _paragraph(sent: Sentence, located: list[_Located], paragraphs: list[int], index: _DocIndex) -> Place | None:
         """The best place of the nearest earlier sentence of the same paragraph that names one."""
         para = paragraphs[bisect.bisect_right(paragraphs, sent.start_char) - 1]
         earlier = [x for x in located if para <= x.mention.start < sent.start_char and x.rank == GOOD]
