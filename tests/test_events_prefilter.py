@@ -3,6 +3,7 @@ lexicon can match, so scanning them alone finds the same triggers as scanning ev
 from __future__ import annotations
 
 from eventscope.stages.events import find_triggers
+from eventscope.stages.events.args import coordinated
 from eventscope.stages.events.lexicon import DocWords, build_lexicon, _rows
 from handparse import parse
 
@@ -59,3 +60,16 @@ def test_lemma_and_part_of_speech_select_tokens():
     assert table.rows("VERB") == [1] and table.rows("NOUN") == [3] and table.rows("INTJ") == []
     assert table.lemma_in(table.rows("VERB"), {"order"}) == [1]  # the lemma is compared lowercased
     assert table.lemma_in(table.rows("NOUN"), {"send"}) == []
+
+
+COORDINATED = (
+    "Hungarian and Romanian officials met envoys from Chile, Peru and Bolivia, then the ministers left.",
+    "The rebels seized the town and burned the market, but the army and the police did not respond.",
+)
+
+
+def test_the_coordination_shortcut_gives_spacys_conjuncts_on_every_token(pipeline):
+    # `coordinated` skips spaCy's walk only for a token that is no conjunct and has no right child
+    for doc in pipeline.nlp.pipe(COORDINATED):
+        assert any(tok.conjuncts for tok in doc)
+        assert all([c.i for c in coordinated(tok)] == [c.i for c in tok.conjuncts] for tok in doc)

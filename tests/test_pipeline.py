@@ -67,3 +67,44 @@ def test_a_crashing_stage_fails_only_its_document(pipeline) -> None:
 def test_resources_are_shared_and_loaded_once(pipeline) -> None:
     assert isinstance(pipeline.resources, Resources)
     assert pipeline.resources.nlp is pipeline.nlp
+
+
+def test_settle_heap_is_for_entry_points_only(pipeline) -> None:
+    """A process entry point freezes its loaded model and collects the young generation less often; a
+    library user's pipeline (building one, analysing with it) leaves the host's collector alone."""
+    import gc
+
+    from eventscope.pipeline import YOUNG_COLLECTION_EVERY, settle_heap
+
+    before = gc.get_threshold()
+    pipeline.analyze(Article(doc_id="gc", date=date(2024, 3, 4), text="Police arrested ten protesters."))
+    assert gc.get_threshold() == before
+    try:
+        settle_heap()
+        assert gc.get_threshold() == (YOUNG_COLLECTION_EVERY, *before[1:])
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
+
+
+def test_an_analysis_frees_its_parse_without_the_cycle_collector(pipeline) -> None:
+    """No stage leaves a reference cycle through the spaCy Doc (a per-document index holding Tokens that
+    point back at it): the Doc, with its arrays, is freed as soon as the analysis is dropped, which the
+    entry points' rarer young collections (`settle_heap`) rely on to keep a long ingest's memory flat."""
+    import gc
+    import weakref
+
+    text = ("Rebels attacked a police station in the north on Monday, killing three officers, the army said. "
+            "The government vowed to respond and said talks would resume next week.")
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        analysis = pipeline.analyze(Article(doc_id="cycle", date=date(2024, 3, 4), text=text))
+        assert analysis.events
+        parse = weakref.ref(analysis.doc)
+        del analysis
+        assert parse() is None
+    finally:
+        if enabled:
+            gc.enable()

@@ -62,7 +62,7 @@ class _Raw(NamedTuple):
 class _Context:
     """Per-document resolution context; built and used inside one call."""
 
-    cands: dict[_Raw, list[Entry]]
+    cands: dict[_Raw, tuple[Entry, ...]]
     focus: Counter[str] = field(default_factory=Counter)
     admin: Counter[str] = field(default_factory=Counter)
     own: dict[_Raw, tuple[str, str | None]] = field(default_factory=dict)
@@ -130,7 +130,6 @@ class Geoparser:
         text = doc.text if text is None else text
         if not len(doc):
             return []
-        self._call.candidates = {}
         raws = self._mentions(doc, text)
         ctx = self._context(doc, text, raws)
         # two passes: the first settles each name alone; the second lets the names settle one another
@@ -161,53 +160,54 @@ class Geoparser:
         taken = [False] * len(doc)
         weak: dict[int, Any] = {}  # entities of other labels that may be mislabelled places, by first token
         ents = doc.ents  # read once: every read builds new Spans
+        words = _Words(doc, text)
         # words of multi-word personal names: "Farrin said" after "Joe Farrin" is the person, not a town
         self._call.person_words = _person_words(doc, ents)
         for ent in ents:
-            raw = self._from_entity(doc, ent)
+            label = ent.label_
+            raw = self._from_entity(doc, ent, label, words)
             if raw is not None:
                 raws.append(raw)
-            elif ent.label_ in WEAK_LABELS:
-                raws += self._inside_org(doc, ent) if ent.label_ == "ORG" else []
+            elif label in WEAK_LABELS:
+                raws += self._inside_org(doc, ent, words) if label == "ORG" else []
                 weak[ent.start] = ent
-            for i in range(ent.start, ent.end):  # every entity is off limits for word look-ups
-                taken[i] = True
+            taken[ent.start:ent.end] = [True] * len(ent)  # every entity is off limits for word look-ups
         for m in self.anaphor.finditer(text) if self.anaphor_tail.search(text) else ():
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and not any(taken[span.start:span.end]):
                 raws.append(_Raw(m.start(), m.end(), "", "anaphor", self._direction(m.group(0).split()[0])))
                 for i in range(span.start, span.end):
                     taken[i] = True
-        raws += self._missed(doc, taken, weak, raws)
+        raws += self._missed(doc, taken, weak, raws, words)
         kept: list[_Raw] = []
         for raw in sorted(raws, key=lambda r: (r.start, r.start - r.end)):  # the longer of overlapping mentions
             if not kept or raw.start >= kept[-1].end:
                 kept.append(raw)
         return kept
 
-    def _abbreviation(self, doc: Any, span: Any, text: str | None = None) -> _Raw | None:
-        """ "Ill." (with its period, or the sentence's final period after it) as the admin-1 area it abbreviates.
-        `text`: the span's text, when the caller has read it."""
-        text = span.text if text is None else text
+    def _abbreviation(self, start: int, end: int, words: _Words) -> _Raw | None:
+        """ "Ill." (tokens `start` to `end`, with its period, or the sentence's final period after it) as the
+        admin-1 area it abbreviates."""
+        text = words.span(start, end)
         key = text.rstrip(".")
         if key not in self.abbreviations:
             return None
-        if not (text.endswith(".") or "." in key or (span.end < len(doc) and doc[span.end].text == ".")):
+        if not (text.endswith(".") or "." in key or (end < len(words.starts) and words.span(end, end + 1) == ".")):
             return None
-        return _Raw(span.start_char, span.end_char, self.abbreviations[key][0], admin=True)
+        return _Raw(words.starts[start], words.ends[end - 1], self.abbreviations[key][0], admin=True)
 
-    def _blocked(self, span: Any, text: str | None = None) -> bool:
-        """Single letters, stopwords ("A fighter jet") and the words of a person's name are never places.
-        `text`: the span's text, when the caller has read it."""
-        if len(name_key(span.text if text is None else text)) <= 1:
+    def _blocked(self, doc: Any, start: int, end: int, text: str) -> bool:
+        """Single letters, stopwords ("A fighter jet") and the words of a person's name are never places
+        (tokens `start` to `end`, whose text is `text`)."""
+        if len(name_key(text)) <= 1:
             return True
-        if len(span) != 1:
+        if end - start != 1:
             return False
-        word = span[0]
+        word = doc[start]
         return word.is_stop or word.lower_ in self._call.person_words or word.lower_ in self.generic_words
 
-    def _from_entity(self, doc: Any, ent: Any) -> _Raw | None:
-        label, text = ent.label_, ent.text  # read once: a Span builds its text from its Tokens on every read
+    def _from_entity(self, doc: Any, ent: Any, label: str, words: _Words) -> _Raw | None:
+        text = words.span(ent.start, ent.end)
         demonym = self.gaz.demonym(text)
         if label == "NORP" or (demonym and not self.gaz.lookup(text)):
             nxt = doc[ent.end] if ent.end < len(doc) else None
@@ -220,71 +220,78 @@ class Geoparser:
                 return _Raw(ent.start_char, end, text, "demonym")
         elif label not in PLACE_LABELS:
             return None
-        if len(ent) <= 3 and (raw := self._abbreviation(doc, ent, text)) is not None:
+        if len(ent) <= 3 and (raw := self._abbreviation(ent.start, ent.end, words)) is not None:
             return raw
-        if self._blocked(ent, text) and not any(c.kind in ("country", "admin1") for c in self.gaz.lookup(text)):
+        if self._blocked(doc, ent.start, ent.end, text) \
+                and not any(c.kind in ("country", "admin1") for c in self.gaz.lookup(text)):
             return None
-        run = self._upper_run(doc, ent)
+        run = self._upper_run(doc, ent, words)
         if (run.start, run.end) != (ent.start, ent.end):
-            ent, text = run, run.text
+            ent, text = run, words.span(run.start, run.end)
         known = self.gaz.lookup(text)
-        leading = self._direction(ent[0].text)
+        leading = self._direction(words.span(ent.start, ent.start + 1))
         if len(ent) > 1 and not leading and not known:
-            inner = self._inside_org(doc, ent, strict=False)  # "Henry County Courthouse", "Port of Los Angeles"
+            # "Henry County Courthouse", "Port of Los Angeles"
+            inner = self._inside_org(doc, ent, words, strict=False)
             if inner:
                 return inner[0]
         start, name, direction = ent.start_char, text, None
         before = doc[ent.start - 1] if ent.start > 0 else None
         if leading and len(ent) > 1 and not known:
-            direction, name = leading, ent[1:].text
-        elif before is not None and (above := self._direction(before.text)) and not self.gaz.lookup(
-                doc[ent.start - 1:ent.end].text):
+            direction, name = leading, words.span(ent.start + 1, ent.end)
+        elif before is not None and (above := self._direction(words.span(ent.start - 1, ent.start))) \
+                and not self.gaz.lookup(words.span(ent.start - 1, ent.end)):
             direction, start = above, before.idx
         nxt = doc[ent.end] if ent.end < len(doc) else None
         admin = nxt is not None and nxt.lower_ in self.admin_nouns
         end = nxt.idx + len(nxt) if admin else ent.end_char
         return _Raw(start, end, name, "name", direction, admin)
 
-    def _upper_run(self, doc: Any, ent: Any) -> Any:
+    def _upper_run(self, doc: Any, ent: Any, words: _Words) -> Any:
         """An all-caps entity cut short ("LOS" of "LOS ANGELES --"): the longest all-caps run it starts that the
         gazetteer knows."""
-        if not all(t.is_upper for t in ent):
+        upper, alpha = words.upper, words.alpha
+        if not all(upper[ent.start:ent.end]):
             return ent
         start, stop = ent.start, ent.end
-        while start > max(0, ent.end - _MAX_NAME_TOKENS) and doc[start - 1].is_upper and doc[start - 1].is_alpha:
+        while start > max(0, ent.end - _MAX_NAME_TOKENS) and upper[start - 1] and alpha[start - 1]:
             start -= 1  # "SALT" tagged apart from "LAKE CITY"
-        while stop < min(len(doc), start + _MAX_NAME_TOKENS) and doc[stop].is_upper and doc[stop].is_alpha:
+        while stop < min(len(doc), start + _MAX_NAME_TOKENS) and upper[stop] and alpha[stop]:
             stop += 1
         for i in range(start, ent.start + 1):
             for j in range(stop, ent.end - 1, -1):
-                if (i, j) != (ent.start, ent.end) and self.gaz.lookup(doc[i:j].text):
+                if (i, j) != (ent.start, ent.end) and self.gaz.lookup(words.span(i, j)):
                     return doc[i:j]
         return ent
 
-    def _inside_org(self, doc: Any, ent: Any, strict: bool = True) -> list[_Raw]:
+    def _inside_org(self, doc: Any, ent: Any, words: _Words, strict: bool = True) -> list[_Raw]:
         """The place an organization or a facility is named after: "the Rochester Fire Department", "University of
         Georgia", "Vancouver International Airport". `strict` (an ORG): the words after a town must begin with an
         organization word."""
         toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
-        if len(toks) > 1 and (abbr := self._abbreviation(doc, doc[toks[0].i:toks[0].i + 1])):
+        first = toks[0].i
+        if len(toks) > 1 and (abbr := self._abbreviation(first, first + 1, words)):
             return [abbr]  # "S.C. House Republicans"
         for k in range(min(len(toks) - 1, _MAX_NAME_TOKENS), 0, -1):  # the longest leading place name
-            span = doc[toks[0].i:toks[k - 1].i + 1]
-            if not all(t.is_title or t.is_upper for t in toks[:k]) or self._blocked(span):
+            end = toks[k - 1].i + 1
+            text = words.span(first, end)
+            if not all(words.title[t.i] or words.upper[t.i] for t in toks[:k]) or self._blocked(doc, first, end, text):
                 continue
-            if cands := self.gaz.lookup(span.text):
+            if cands := self.gaz.lookup(text):
                 area = any(c.kind in ("country", "admin1", "admin2") for c in cands)
                 if (area or not strict or toks[k].lower_ in self.org_heads) and _sizeable(cands):
-                    return [_Raw(span.start_char, span.end_char, span.text)]
+                    return [words.raw(first, end)]
                 break
         for t in toks[1:-1]:
             if t.lower_ == "of":
-                span = doc[t.i + 1:ent.end]
-                if not self._blocked(span) and (cands := self.gaz.lookup(span.text)) and _sizeable(cands):
-                    return [_Raw(span.start_char, span.end_char, span.text)]
+                text = words.span(t.i + 1, ent.end)
+                if not self._blocked(doc, t.i + 1, ent.end, text) and (cands := self.gaz.lookup(text)) \
+                        and _sizeable(cands):
+                    return [words.raw(t.i + 1, ent.end)]
         return []
 
-    def _missed(self, doc: Any, taken: list[bool], weak: dict[int, Any], found: list[_Raw]) -> list[_Raw]:
+    def _missed(self, doc: Any, taken: list[bool], weak: dict[int, Any], found: list[_Raw], words: _Words) \
+            -> list[_Raw]:
         """Names the NER missed or mislabelled (ORG, PERSON, ...), kept only where the context says "place"."""
         ends = {r.end for r in found}
         starts = {r.start for r in found}
@@ -295,27 +302,27 @@ class Geoparser:
         # one sense per document: a name tagged as a place once is a place wherever else it stands
         self._call.known = {name_key(r.name) for r in found if r.kind == "name" and not r.admin}
         out: list[_Raw] = []
-        name_like, after_comma, openings = _word_starts(doc)
+        name_like, after_comma = words.name_like, words.after_comma
         # only these tokens can open a mention below: the loop steps over the rest (`weak` only shrinks)
-        openings = sorted(set(openings).union(weak))
+        openings = sorted(set(words.openings).union(weak))
         i = 0
         while (k := bisect.bisect_left(openings, i)) < len(openings):
             i = openings[k]
             if taken[i] and i not in weak:
                 i += 1
                 continue
-            tok = doc[i]
-            if not taken[i] and after_comma[i] and tok.text.rstrip(".") in self.abbreviations:
-                if abbr := self._abbreviation(doc, doc[i:i + 1]):
+            word = words.span(i, i + 1)
+            if not taken[i] and after_comma[i] and word.rstrip(".") in self.abbreviations:
+                if abbr := self._abbreviation(i, i + 1, words):
                     out.append(abbr)
                     ends.add(abbr.end)
                     i += 1
                     continue
-            if not taken[i] and name_like[i] and self.gaz.demonym(tok.text):
-                out.append(_Raw(tok.idx, tok.idx + len(tok), tok.text, "demonym"))
+            if not taken[i] and name_like[i] and self.gaz.demonym(word):
+                out.append(words.raw(i, i + 1, "demonym"))
                 i += 1
                 continue
-            if i in weak and (cands := self.gaz.lookup(weak[i].text)):
+            if i in weak and (cands := self.gaz.lookup(words.span(weak[i].start, weak[i].end))):
                 j, label = weak[i].end, weak[i].label_
             elif i in weak and weak[i].label_ != "PERSON" and any(t.lower_ in _LIST_WORDS for t in weak[i]):
                 # "Izyum and Kharkiv" tagged as one ORG: try its words
@@ -323,38 +330,37 @@ class Geoparser:
                     taken[t] = False
                 continue
             elif not taken[i] and name_like[i]:
-                j, cands = self._longest_name(doc, i, taken)
-                cands = [] if self._blocked(doc[i:j]) else cands
+                j, cands = self._longest_name(doc, i, taken, words)
+                cands = [] if self._blocked(doc, i, j, words.span(i, j)) else cands
                 label = ""
             else:
                 i += 1
                 continue
-            if cands and self._is_place(doc, i, j, cands, label, ends, starts):
-                raw = _Raw(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), doc[i:j].text)
+            if cands and self._is_place(doc, i, j, cands, label, ends, starts, words):
+                raw = words.raw(i, j)
                 out.append(raw)
                 ends.add(raw.end)
             i = max(j, i + 1)
         return out
 
-    def _longest_name(self, doc: Any, i: int, taken: list[bool]) -> tuple[int, list[Entry]]:
+    def _longest_name(self, doc: Any, i: int, taken: list[bool], words: _Words) -> tuple[int, list[Entry]]:
         stop = i + 1
-        upper = doc[i].is_upper  # an all-caps dateline ("TEGA CAY --") continues in capitals
+        title, upper, alpha = words.title, words.upper, words.alpha
+        caps = upper[i]  # an all-caps dateline ("TEGA CAY --") continues in capitals
         while stop < min(len(doc), i + _MAX_NAME_TOKENS) and not taken[stop]:
-            tok = doc[stop]
-            if not ((tok.is_upper and tok.is_alpha) if upper else (
-                    not tok.is_sent_start and (tok.is_title or tok.lower_ in _NAME_GLUE))):
+            if not ((upper[stop] and alpha[stop]) if caps else (
+                    not doc[stop].is_sent_start and (title[stop] or doc[stop].lower_ in _NAME_GLUE))):
                 break
             stop += 1
         for j in range(stop, i, -1):
-            last = doc[j - 1]
-            if (last.is_title or last.is_upper) and last.is_alpha and (cands := self.gaz.lookup(doc[i:j].text)):
+            if (title[j - 1] or upper[j - 1]) and alpha[j - 1] and (cands := self.gaz.lookup(words.span(i, j))):
                 return j, cands
         return i + 1, []
 
     def _is_place(self, doc: Any, i: int, j: int, cands: list[Entry], label: str, ends: set[int],
-                  starts: set[int]) -> bool:
+                  starts: set[int], words: _Words) -> bool:
         """Context that says "place": a place preposition or verb, or a list with another place; else a big place."""
-        head = doc[i:j].root
+        head = doc[i] if j == i + 1 else doc[i:j].root  # a one-token span is its own root
         if head.dep_ == "dobj" and head.head.lemma_.lower() in self.place_verbs:
             return True
         k = i - 1
@@ -363,18 +369,18 @@ class Geoparser:
         if k >= 0 and (doc[k].lower_ in self.place_preps or (
                 doc[k].lower_ == "of" and k > 0 and doc[k - 1].lemma_.lower() in self.of_nouns)):
             return True
-        while k >= 0 and doc[k].text.lower() in _LIST_WORDS:
+        while k >= 0 and words.span(k, k + 1).lower() in _LIST_WORDS:
             k -= 1
-        if k < i - 1 and k >= 0 and doc[k].idx + len(doc[k]) in ends:
+        if k < i - 1 and k >= 0 and words.ends[k] in ends:
             return True
         n = j
-        while n < len(doc) and doc[n].text.lower() in _LIST_WORDS:
+        while n < len(doc) and words.span(n, n + 1).lower() in _LIST_WORDS:
             n += 1
-        if n > j and n < len(doc) and doc[n].idx in starts:
+        if n > j and n < len(doc) and words.starts[n] in starts:
             return True
         if label == "PERSON":
             return False
-        if name_key(doc[i:j].text) in self._call.known:
+        if name_key(words.span(i, j)) in self._call.known:
             return True
         areas = self._call.doc_areas
         if any(c.kind == "city" and c.population >= _MIN_ORG_TOWN and c.admin1_code in areas for c in cands):
@@ -384,20 +390,9 @@ class Geoparser:
             c.population >= _MIN_MISSED_POPULATION for c in cands))
 
     # -- resolving -------------------------------------------------------------------------------
-    def _candidates(self, raw: _Raw) -> list[Entry]:
-        """The gazetteer entries `raw` may name, once per name and reading in a call (do not change the list)."""
-        memo = self._call.candidates
-        found = memo.get((raw.name, raw.admin))
-        if found is None:
-            found = memo[(raw.name, raw.admin)] = self._entries(raw)
-        return found
-
-    def _entries(self, raw: _Raw) -> list[Entry]:
-        cands = self.gaz.lookup(raw.name)
-        if raw.admin:
-            return [c for c in cands if c.kind in ("admin1", "admin2", "region")] or cands
-        big_cities = {c.country for c in cands if c.kind == "city" and c.population >= 50_000}
-        return [c for c in cands if not (c.kind == "admin1" and c.country in big_cities)]
+    def _candidates(self, raw: _Raw) -> tuple[Entry, ...]:
+        """The gazetteer entries `raw` may name."""
+        return _entries(self.gaz, raw.name, raw.admin)
 
     def _context(self, doc: Any, text: str, raws: list[_Raw]) -> _Context:
         """What the document is about: countries and admin-1 regions of its clear mentions and demonyms."""
@@ -413,15 +408,8 @@ class Geoparser:
             if raw.kind == "demonym" and (iso3 := self.gaz.demonym(raw.name)):
                 ctx.add(raw, iso3, None)
                 continue
-            cands = [c for c in ctx.cands[raw] if c.kind != "city" or c.population >= 1000]
-            if cands:
-                top = max(cands, key=lambda c: (c.kind in ("country", "region"), c.population))
-                others = [c.population for c in cands if c.country != top.country]
-                if top.country and (top.kind == "country" or not others or top.population >= 5 * max(others)):
-                    # it names its admin-1 area only when no namesake in the same country comes close
-                    rivals = [c.population for c in cands if c is not top and c.admin1_code != top.admin1_code]
-                    clear = top.kind != "country" and (not rivals or top.population >= 5 * max(rivals))
-                    ctx.add(raw, top.country, top.admin1_code if clear else None)
+            if raw.name and (vote := _vote(self.gaz, raw.name, raw.admin)) is not None:
+                ctx.add(raw, *vote)
         for i, raw in enumerate(raws):
             nxt = raws[i + 1] if i + 1 < len(raws) else None
             if nxt is not None and _COMMA.fullmatch(text[raw.end:nxt.start]):  # "Paris, Texas"
@@ -429,16 +417,13 @@ class Geoparser:
                                        for c in ctx.cands[nxt] if c.kind in ("admin1", "admin2", "country")}
         return ctx
 
-    def _score(self, c: Entry, raw: _Raw, ctx: _Context, focus: dict[str, int], admin: dict[str, int],
-               top: int) -> float:
-        """How likely candidate `c` is meant, given the document's other places (`focus`, `admin`:
-        ctx.without(raw); `top`: the largest focus count)."""
-        if c.kind == "region":
+    def _score(self, c: Entry, prior: float | None, raw: _Raw, ctx: _Context, focus: dict[str, int],
+               admin: dict[str, int], top: int, containers: set[str | None] | None) -> float:
+        """How likely candidate `c` is meant, given its `prior` (`_priors`) and the document's other places
+        (`focus`, `admin`: ctx.without(raw); `top`: the largest focus count; `containers`: ctx.containers of raw)."""
+        if prior is None:
             return 12.0
-        score = math.log10(c.population + 10) + (3.0 if c.kind == "country" else 0.0)
-        score += (1.0 if c.primary else 0.0) - (1.5 if c.loose else 0.0)
-        if c.kind == "admin2" and not (c.primary or raw.admin):
-            score -= _BARE_ADMIN2_PENALTY
+        score = prior
         if c.country and c.country in focus:
             score += 1.5 + (1.0 if focus[c.country] == top else 0.0)
         elif c.country and not focus.keys().isdisjoint(self.gaz.neighbours.get(c.country, ())):
@@ -447,7 +432,7 @@ class Geoparser:
             score += 3.0
         elif c.admin1 and c.admin1 in ctx.settled_counts:
             score += _settled_bonus(c, raw, ctx)
-        if (containers := ctx.containers.get(raw)) and (c.admin1_code in containers or c.country in containers):
+        if containers and (c.admin1_code in containers or c.country in containers):
             score += 6.0
         return score
 
@@ -477,7 +462,9 @@ class Geoparser:
         if name_key(raw.name) in self.generic_words and not any(c.country in focus for c in ctx.cands[raw]):
             return None  # "the South" of a story about Sudan is not Cameroon's South Region
         top = max(focus.values(), default=0)
-        scored = sorted(((self._score(c, raw, ctx, focus, admin, top), c) for c in ctx.cands[raw]),
+        containers = ctx.containers.get(raw)
+        scored = sorted(((self._score(c, prior, raw, ctx, focus, admin, top, containers), c)
+                         for c, prior in zip(ctx.cands[raw], _priors(self.gaz, raw.name, raw.admin), strict=True)),
                         key=lambda x: -x[0])
         best = scored[0][1]
         if raw.direction:
@@ -535,6 +522,51 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+@lru_cache(maxsize=50_000)  # names recur across documents; the entries depend on the gazetteer's data alone
+def _entries(gaz: Gazetteer, name: str, admin: bool) -> tuple[Entry, ...]:
+    """The entries a name may denote: with an admin noun after it ("Idlib province") its areas if it has any;
+    else not the admin-1 area of a country where a big city has the name."""
+    cands = gaz.lookup(name)
+    if admin:
+        return tuple([c for c in cands if c.kind in ("admin1", "admin2", "region")] or cands)
+    big_cities = {c.country for c in cands if c.kind == "city" and c.population >= 50_000}
+    return tuple(c for c in cands if not (c.kind == "admin1" and c.country in big_cities))
+
+
+@lru_cache(maxsize=50_000)  # as `_entries`
+def _vote(gaz: Gazetteer, name: str, admin: bool) -> tuple[str, str | None] | None:
+    """The country a name votes for in the document's context, and its admin-1 area when clear, by its entries
+    alone: its biggest place, when no namesake in another country comes close; None when it is not clear."""
+    cands = [c for c in _entries(gaz, name, admin) if c.kind != "city" or c.population >= 1000]
+    if not cands:
+        return None
+    top = max(cands, key=lambda c: (c.kind in ("country", "region"), c.population))
+    others = [c.population for c in cands if c.country != top.country]
+    if not (top.country and (top.kind == "country" or not others or top.population >= 5 * max(others))):
+        return None
+    # it names its admin-1 area only when no namesake in the same country comes close
+    rivals = [c.population for c in cands if c is not top and c.admin1_code != top.admin1_code]
+    clear = top.kind != "country" and (not rivals or top.population >= 5 * max(rivals))
+    return top.country, top.admin1_code if clear else None
+
+
+@lru_cache(maxsize=50_000)  # as `_entries`
+def _priors(gaz: Gazetteer, name: str, admin: bool) -> tuple[float | None, ...]:
+    """Each of `_entries`' scores before the document's context: size, kind and how the name matched (None for a
+    region, which scores 12 whatever the context)."""
+    out: list[float | None] = []
+    for c in _entries(gaz, name, admin):
+        if c.kind == "region":
+            out.append(None)
+            continue
+        score = math.log10(c.population + 10) + (3.0 if c.kind == "country" else 0.0)
+        score += (1.0 if c.primary else 0.0) - (1.5 if c.loose else 0.0)
+        if c.kind == "admin2" and not (c.primary or admin):
+            score -= _BARE_ADMIN2_PENALTY
+        out.append(score)
+    return tuple(out)
+
+
 def _sizeable(cands: list[Entry]) -> bool:
     """A name worth reading out of an organization's name: an area, or a town of some size."""
     return any(c.kind != "city" or c.population >= _MIN_ORG_TOWN for c in cands)
@@ -551,18 +583,40 @@ def _person_words(doc: Any, ents: Any) -> set[str]:
     return {strings[h] for e in people for h in lowers[e.start:e.end].tolist()}
 
 
-def _word_starts(doc: Any) -> tuple[list[bool], list[bool], list[int]]:
-    """Per token, whether it is a capitalized word or an acronym (where a name the NER missed may start) and
-    whether a comma comes before it (where "Ill." may stand), and the tokens that are either; read as
-    arrays, since building every Token costs more than the scan that uses them."""
-    from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH, ORTH  # here: `import eventscope` loads no spaCy
+class _Words:
+    """A document's token offsets and word shapes, read as arrays once per call: a Span builds its Tokens to
+    give its text, and mention finding reads the text and shape of thousands of words and spans."""
 
-    title, upper, alpha, length, orth = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA, LENGTH, ORTH]).T
-    name_like = ((title | (upper & (length > 1))) & alpha).astype(bool)
-    comma = orth == doc.vocab.strings[","]
-    after_comma = comma.copy()
-    after_comma[0], after_comma[1:] = False, comma[:-1]
-    return name_like.tolist(), after_comma.tolist(), (name_like | after_comma).nonzero()[0].tolist()
+    def __init__(self, doc: Any, text: str) -> None:
+        from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH, ORTH  # here: importing loads no spaCy
+
+        # one attribute at a time: reading several at once costs a few times more
+        attrs = (IDX, IS_TITLE, IS_UPPER, IS_ALPHA, LENGTH, ORTH)
+        idx, title, upper, alpha, length, orth = (doc.to_array(attr) for attr in attrs)
+        self.text = text
+        self.starts: list[int] = idx.tolist()
+        self.ends: list[int] = (idx + length).tolist()
+        # flags as bytes (1 or 0 per token): indexed and sliced as a list of bools is, made at a fraction of its cost
+        self.title: bytes = title.astype(bool).tobytes()
+        self.upper: bytes = upper.astype(bool).tobytes()
+        self.alpha: bytes = alpha.astype(bool).tobytes()
+        # a capitalized word or an acronym (where a name the NER missed may start); a comma before it (where
+        # "Ill." may stand); the tokens that are either
+        name_like = ((title | (upper & (length > 1))) & alpha).astype(bool)
+        comma = orth == doc.vocab.strings[","]
+        after_comma = comma.copy()
+        after_comma[0], after_comma[1:] = False, comma[:-1]
+        self.name_like: bytes = name_like.tobytes()
+        self.after_comma: bytes = after_comma.tobytes()
+        self.openings: list[int] = (name_like | after_comma).nonzero()[0].tolist()
+
+    def span(self, start: int, end: int) -> str:
+        """The text of tokens `start` to `end` (`doc[start:end].text`; `end` > `start`)."""
+        return self.text[self.starts[start]:self.ends[end - 1]]
+
+    def raw(self, start: int, end: int, kind: str = "name") -> _Raw:
+        """A mention of tokens `start` to `end`, looked up by its own text."""
+        return _Raw(self.starts[start], self.ends[end - 1], self.span(start, end), kind)
 
 
 def _place(entry: Entry, text: str) -> Place:

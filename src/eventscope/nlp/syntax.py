@@ -12,7 +12,7 @@ from collections.abc import Container, Iterator
 from typing import Any, NamedTuple
 
 import numpy as np
-from spacy.attrs import HEAD
+from spacy.attrs import ENT_IOB, ENT_TYPE, HEAD
 
 # Relative pronouns stand for the noun their clause modifies ("X, which is backed by ...").
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -132,3 +132,17 @@ def head_indices(doc: Any) -> np.ndarray:
     per-document indexes that climb the tree without building a Token per step; a root is its own head."""
     offsets = doc.to_array(HEAD).view(np.int64)
     return offsets + np.arange(len(offsets), dtype=np.int64)
+
+
+def entity_bounds(doc: Any) -> list[tuple[int, int, str]]:
+    """(start, end, label) of every span of `doc.ents`, from one array read: `doc.ents` builds a Span and
+    Tokens for each entity on every access. By spaCy's rule an entity opens at a B token with a label and
+    runs over the I tokens after it; a tagging `doc.ents` would reject (an I token outside) is left to it."""
+    iob, types = doc.to_array([ENT_IOB, ENT_TYPE]).T
+    others = np.flatnonzero(iob != 1)  # every token that does not continue an entity
+    opens = others[(iob[others] == 3) & (types[others] != 0)]
+    ends = np.append(others, len(iob))[np.searchsorted(others, opens, side="right")]  # the next of those
+    if int((ends - opens).sum()) != len(opens) + len(iob) - len(others):  # an I token outside every entity
+        return [(e.start, e.end, e.label_) for e in doc.ents]
+    strings = doc.vocab.strings
+    return [(s, e, strings[t]) for s, e, t in zip(opens.tolist(), ends.tolist(), types[opens].tolist())]

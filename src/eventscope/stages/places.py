@@ -85,22 +85,36 @@ class _DocIndex:
         return Sentences(self.doc)
 
     @cached_property
+    def _dep(self) -> numpy.ndarray:
+        return self.doc.to_array(DEP)
+
+    @cached_property
     def _pos(self) -> list[int]:
         return self.doc.to_array(POS).tolist()
 
     @cached_property
-    def capitals(self) -> list[int]:
-        """The tokens whose lemma is "capital" in any case: the only ones `PlacesStage._capital` reads."""
-        wanted = _case_hashes("capital")
-        return [i for i, lemma in enumerate(self.doc.to_array(LEMMA).tolist()) if lemma in wanted]
+    def capitals(self) -> frozenset[int]:
+        """The tokens whose subtree holds a token whose lemma is "capital" in any case: only their subtrees hold
+        what `PlacesStage._capital` reads."""
+        lemmas, wanted = self.doc.to_array(LEMMA), _case_hashes("capital")
+        at = numpy.searchsorted(wanted, lemmas)  # numpy.isin, at a fraction of its cost for a doc's few hashes
+        found = numpy.flatnonzero(wanted[numpy.minimum(at, len(wanted) - 1)] == lemmas)
+        return self._holders(found.tolist())
+
+    @cached_property
+    def definite_holders(self) -> frozenset[int]:
+        """The tokens whose subtree holds one of `definite_objects`."""
+        return self._holders(self.definite_objects)
 
     @cached_property
     def definite_objects(self) -> list[int]:
         """Objects with a "the" of a preposition in `anaphor_preps`: the only tokens `PlacesStage._anaphor` reads."""
         strings = self.doc.vocab.strings
-        dep, lower = self.doc.to_array(DEP), self.doc.to_array(LOWER)  # one attribute at a time is faster
+        dep, lower = self._dep, self.doc.to_array(LOWER)  # one attribute at a time is faster
         articles = numpy.flatnonzero(lower == strings["the"])
-        parents = numpy.unique(self._heads[articles[self._heads[articles] != articles]])
+        # sorted and distinct (numpy.unique costs more than the rest of the index on a document's few articles)
+        parents = numpy.array(sorted(set(self._heads[articles[self._heads[articles] != articles]].tolist())),
+                              dtype=numpy.int64)
         objects = parents[dep[parents] == strings["pobj"]].tolist()
         return [i for i in objects if strings[int(lower[self.heads[i]])] in self.anaphor_preps]
 
@@ -110,6 +124,15 @@ class _DocIndex:
         for x in self.located:
             out.setdefault(self.sent(x.root.i).start, []).append(x)
         return out
+
+    @cached_property
+    def _located_starts(self) -> list[int]:
+        return [x.mention.start for x in self.located]  # in text order, as the mentions
+
+    def located_between(self, start: int, end: int) -> list[_Located]:
+        """The located mentions that start at a character in [start, end), in text order."""
+        lo = bisect.bisect_left(self._located_starts, start)
+        return self.located[lo:bisect.bisect_left(self._located_starts, end, lo)]
 
     def located_in(self, sent: Sentence) -> list[_Located]:
         """The located mentions whose root lies in `sent`, in text order."""
@@ -136,7 +159,7 @@ class _DocIndex:
     def conjuncts(self) -> dict[int, list[int]]:
         """The children labelled "conj" of each token that has some."""
         out: dict[int, list[int]] = {}
-        for j in numpy.flatnonzero(self.doc.to_array(DEP) == self.doc.vocab.strings["conj"]).tolist():
+        for j in numpy.flatnonzero(self._dep == self.doc.vocab.strings["conj"]).tolist():
             if self.heads[j] != j:
                 out.setdefault(self.heads[j], []).append(j)
         return out
@@ -171,15 +194,31 @@ class _DocIndex:
             verb = self._verbs[i] = j
         return verb
 
-    def subtree_holds(self, tok: Any, indices: list[int]) -> bool:
-        """Whether any of `indices` is in `tok.subtree` (`tok` or a token below it)."""
-        return any(self.dominates(tok.i, i) for i in indices)
+    def _holders(self, indices: list[int]) -> frozenset[int]:
+        """`indices` and their ancestors: the tokens whose subtree (`tok.subtree`) holds one of them, so that
+        asking whether a trigger's does is one set look-up. Each climb stops where an earlier one passed (the
+        ancestors above are in already)."""
+        found: set[int] = set()
+        heads = self.heads
+        for i in indices:
+            for _ in range(len(heads)):
+                if i in found:
+                    break
+                found.add(i)
+                if heads[i] == i:
+                    break
+                i = heads[i]
+        return frozenset(found)
 
 
 @lru_cache(maxsize=16)  # called with the few constant words the cues read
-def _case_hashes(word: str) -> frozenset[int]:
-    """The string hashes of `word` (ASCII) in every mix of cases: what `lemma_.lower() == word` matches."""
-    return frozenset(hash_string("".join(chars)) for chars in itertools.product(*((c, c.upper()) for c in word)))
+def _case_hashes(word: str) -> numpy.ndarray:
+    """The string hashes of `word` (ASCII) in every mix of cases, sorted (read-only): what `lemma_.lower() == word`
+    matches."""
+    hashes = {hash_string("".join(chars)) for chars in itertools.product(*((c, c.upper()) for c in word))}
+    found = numpy.array(sorted(hashes), dtype=numpy.uint64)
+    found.flags.writeable = False
+    return found
 
 
 @dataclass(frozen=True)
@@ -230,7 +269,7 @@ class PlacesStage:
         index = _DocIndex(doc, self.good_preps | self.anaphor_preps, mentions, located)
         by_token = {i: m.place for m, span in spans for i in range(span.start, span.end)}
         paragraphs = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
-        done: list[tuple[frozenset[str], Place]] = []
+        done: list[tuple[Any, Place]] = []  # each placed event's tokens (a Span) and place
         placed: list[tuple[Event, Place | None]] = []  # each event with its location, made a record once at the end
         frame = analysis.frame.place if analysis.frame and analysis.frame.place else None
         frame_basis = "dateline"
@@ -251,7 +290,7 @@ class PlacesStage:
                     and index.sent(root.i).start == 0 and not location.inferred:
                 frame, frame_basis = location, "lead"  # no dateline: the lead's place frames the story
             if location is not None and span is not None:
-                done.append((frozenset(t.lemma_.lower() for t in span), location))
+                done.append((span, location))
             placed.append((event, location))
         order = {e.event_id: i for i, e in enumerate(analysis.events)}
         placed.sort(key=lambda pair: order[pair[0].event_id])
@@ -274,50 +313,50 @@ class PlacesStage:
                 if tok.dep_ not in _CLIMB_DEPS or is_root(tok):
                     break
                 tok = tok.head
-            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.area_nouns:
-                tok = tok.head.head  # "the city of Kharkiv", "the provinces of ... Daraa"
+            dep, head = tok.dep_, tok.head  # read once: each read of `tok.head` builds a new Token
+            if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.area_nouns:
+                tok = head.head  # "the city of Kharkiv", "the provinces of ... Daraa"
                 continue
-            if tok.dep_ == "amod" and mention.place.precision == "country" \
-                    and tok.head.lemma_.lower() in self.area_nouns:
-                tok = tok.head  # "the Albanian village of Zvezdeni": a village the gazetteer lacks, in that country
+            if dep == "amod" and mention.place.precision == "country" and head.lemma_.lower() in self.area_nouns:
+                tok = head  # "the Albanian village of Zvezdeni": a village the gazetteer lacks, in that country
                 continue
-            if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in self.site_nouns \
-                    and tok.head.dep_ == "pobj":
-                tok = tok.head  # "to the Mariupol industrial zone": the zone's place
+            if dep in ("compound", "nmod") and head.lemma_.lower() in self.site_nouns and head.dep_ == "pobj":
+                tok = head  # "to the Mariupol industrial zone": the zone's place
                 continue
             break
+        dep, head = tok.dep_, tok.head
         prep = doc[span.start - 1] if span.start > 0 else None
-        if tok.dep_ == "compound" and prep is not None and prep.dep_ == "prep" and prep.lower_ in self.good_preps \
+        if dep == "compound" and prep is not None and prep.dep_ == "prep" and prep.lower_ in self.good_preps \
                 and not any(c.dep_ == "pobj" for c in prep.children):
             # "while in Tirana President Meta said": the parser glued the place to the title after it
             return _Located(mention, mention.place, root, prep.head, GOOD)
-        if tok.dep_ in _EXCLUDED_DEPS:
+        if dep in _EXCLUDED_DEPS:
             return None
-        if tok.dep_ == "pobj":
-            prep = tok.head.lower_
-            if prep == "of" and tok.head.head.lemma_.lower() in self.place_of_nouns:
-                return _Located(mention, mention.place, root, tok.head.head, GOOD)  # "took control of Kherson"
-            if prep in self.actor_preps or f"{tok.head.head.lemma_.lower()} {prep}" in self.participant_verbs:
+        if dep == "pobj":
+            prep, governor = head.lower_, head.head
+            if prep == "of" and governor.lemma_.lower() in self.place_of_nouns:
+                return _Located(mention, mention.place, root, governor, GOOD)  # "took control of Kherson"
+            if prep in self.actor_preps or f"{governor.lemma_.lower()} {prep}" in self.participant_verbs:
                 return None
             distance = prep == "from" and any(t.lower_ in self.distance_units  # "30 km from Kaya"
-                                              for t in (tok.head.head, *tok.head.children))
+                                              for t in (governor, *head.children))
             rank = GOOD if prep in self.good_preps or distance else ORIGIN if prep in self.origin_preps else OTHER
             place = mention.place
             if (prep in self.vicinity or distance) and place.precision == "city":
-                place = replace(place, precision="admin2")  # near the town, not in it: the town's area
-            anchor = tok.head.head
+                place = with_fields(place, precision="admin2")  # near the town, not in it: the town's area
+            anchor = governor
             if anchor.lower_ in self.distance_units and not is_root(anchor):
                 anchor = anchor.head  # "a village 30 km from Kaya": what lies that far away
             return _Located(mention, place, root, anchor, rank)
-        if tok.dep_ in _PROMOTED_DEPS:  # "visited Damascus" is a place; "accused the US" a participant
-            if tok.head.lemma_.lower() not in self.object_verbs:
+        if dep in _PROMOTED_DEPS:  # "visited Damascus" is a place; "accused the US" a participant
+            if head.lemma_.lower() not in self.object_verbs:
                 return None
-            return _Located(mention, mention.place, root, tok.head, GOOD)
+            return _Located(mention, mention.place, root, head, GOOD)
         return _Located(mention, mention.place, root, tok, OTHER)
 
     # -- locating ----------------------------------------------------------------------------------
     def _locate(self, trigger: Any, event: Event, located: list[_Located], paragraphs: list[int],
-                done: list[tuple[frozenset[str], Place]], index: _DocIndex, frame: Place | None = None) -> Place | None:
+                done: list[tuple[Any, Place]], index: _DocIndex, frame: Place | None = None) -> Place | None:
         sent = index.sent(trigger.i)
         in_sent = [x for x in index.located_in(sent) if not self._foreign(x.anchor, trigger, index)]
         own = [x for x in in_sent if index.dominates(trigger.i, x.anchor.i)]
@@ -331,7 +370,7 @@ class PlacesStage:
             best = _inherited(_best([x for x in in_sent if index.verb_index(x.anchor.i) in family],
                                     max_rank=ORIGIN) or _best(in_sent, max_rank=OTHER), "clause")
         if best is None:
-            best = _inherited(self._paragraph(sent, located, paragraphs, index), "paragraph")
+            best = _inherited(self._paragraph(sent, paragraphs, index), "paragraph")
         if best is None and event.type == "ASSAULT" and event.target and event.target.kind == "country":
             entry = self.geoparser.gaz.countries.get(event.target.country or "")
             if entry is not None:
@@ -341,7 +380,7 @@ class PlacesStage:
 
     def _capital(self, trigger: Any, frame: Place | None, index: _DocIndex) -> Place | None:
         """ "in the Iranian capital", "in Iran's capital", "in the capital" (the story's country): its capital city."""
-        if not index.subtree_holds(trigger, index.capitals):
+        if trigger.i not in index.capitals:
             return None
         for tok in trigger.subtree:
             if tok.lemma_.lower() != "capital" or tok.dep_ != "pobj" or tok.head.lower_ not in self.good_preps:
@@ -375,7 +414,7 @@ class PlacesStage:
             source = None  # arriving happens where the story is, whoever arrives
         if frame is not None and (source is None or source == frame.country) \
                 and (not countries or frame.country in countries):
-            return replace(frame, inferred=True, basis=basis)  # type: ignore[arg-type]
+            return with_fields(frame, inferred=True, basis=basis)
         if event.source is not None and event.source.kind == "country" and source:
             entry = self.geoparser.gaz.countries.get(source)
             if entry is not None:
@@ -421,31 +460,32 @@ class PlacesStage:
         return any(c.lower_ in self.foreign_markers for c in verb.children if c.dep_ in ("mark", "advmod"))
 
     @staticmethod
-    def _paragraph(sent: Sentence, located: list[_Located], paragraphs: list[int], index: _DocIndex) -> Place | None:
+    def _paragraph(sent: Sentence, paragraphs: list[int], index: _DocIndex) -> Place | None:
         """The best place of the nearest earlier sentence of the same paragraph that names one."""
         para = paragraphs[bisect.bisect_right(paragraphs, sent.start_char) - 1]
-        earlier = [x for x in located if para <= x.mention.start < sent.start_char and x.rank == GOOD]
+        earlier = [x for x in index.located_between(para, sent.start_char) if x.rank == GOOD]
         if not earlier:
             return None
         last = index.sent(earlier[-1].root.i).start
         return _best([x for x in earlier if index.sent(x.root.i).start == last], max_rank=GOOD)
 
-    def _anaphor(self, trigger: Any, located: list[_Located], done: list[tuple[frozenset[str], Place]],
+    def _anaphor(self, trigger: Any, located: list[_Located], done: list[tuple[Any, Place]],
                  index: _DocIndex) -> Place | None:
         """ "in the region" -> the last place named before; "during the talks" -> where the talks were."""
-        if not index.subtree_holds(trigger, index.definite_objects):
+        if trigger.i not in index.definite_holders:
             return None
-        for tok in trigger.subtree:
-            if tok.dep_ != "pobj" or not any(c.lower_ == "the" for c in tok.children):
-                continue
+        objects = [i for i in index.definite_objects if index.dominates(trigger.i, i)]
+        # only these can be read below; `tok.subtree` gives their order when there are several
+        toks = [trigger.doc[objects[0]]] if len(objects) == 1 else [t for t in trigger.subtree if t.i in objects]
+        for tok in toks:
             prep, lemma = tok.head.lower_, tok.lemma_.lower()
             if prep in self.good_preps and lemma in self.area_nouns and not _has_place_child(tok, located):
                 before = [x for x in located if x.rank == GOOD and x.mention.end <= tok.idx]
                 if before:
                     return before[-1].place
             if prep in self.anaphor_preps:
-                for lemmas, place in reversed(done):
-                    if lemma in lemmas:
+                for span, place in reversed(done):
+                    if any(t.lemma_.lower() == lemma for t in span):
                         return place
         return None
 
@@ -467,7 +507,7 @@ def _named(text: str) -> bool:
 
 def _inherited(place: Place | None, basis: str) -> Place | None:
     """A place the event takes from its clause or paragraph, marked so."""
-    return None if place is None else replace(place, inferred=True, basis=basis)  # type: ignore[arg-type]
+    return None if place is None else with_fields(place, inferred=True, basis=basis)
 
 
 def _names(actor: Any, x: _Located | PlaceMention) -> bool:
@@ -491,6 +531,8 @@ def _clause_family(trigger: Any, index: _DocIndex) -> set[int]:
 
 def _best(cands: list[_Located], *, max_rank: int) -> Place | None:
     """The best-ranked place; within a rank the most specific, then the first."""
+    if not cands:
+        return None
     last = len(_PRECISION_ORDER)
     best = min((x for x in cands if x.rank <= max_rank), default=None,
                key=lambda x: (x.rank, _PRECISION_ORDER.get(x.place.precision, last), x.mention.start))

@@ -33,6 +33,7 @@ recomputed from their members in SQL (`refresh_clusters`).
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import re
@@ -76,7 +77,10 @@ class Signer:
         """The MinHash values (uint32) of the text's lower-cased word shingles."""
         words = WORD.findall(text.lower())
         n = self.shingle
-        shingles = [" ".join(words[i:i + n]).encode() for i in range(max(1, len(words) - n + 1))]
+        # Each run of n words, one tuple per shingle from n staggered views (no slice per position); a text
+        # shorter than a shingle is one shingle of all its words.
+        grams = zip(*(words[i:] for i in range(n))) if len(words) >= n else [words]
+        shingles = [" ".join(gram).encode() for gram in grams]
         minhash = self._minhash(num_perm=self.num_perm, permutations=self._permutations, scheme="affine32",
                                 hashfunc=zlib.crc32)
         minhash.update_batch(shingles)
@@ -190,9 +194,10 @@ def link_near_duplicates(con: duckdb.DuckDBPyConnection, docs: Sequence[tuple[st
 
 
 # -- event clusters -----------------------------------------------------------------------------
-@dataclass
+@dataclass(slots=True)
 class _Cluster:
     cluster_id: int
+    key: str
     rank: tuple[int, float, str]  # of its representative: modality rank, -confidence, event id
     start: date
     end: date
@@ -201,9 +206,50 @@ class _Cluster:
     def accepts(self, start: date, end: date, place: Place3 | None) -> bool:
         return start <= self.end and self.start <= end and places_compatible(self.place, place)
 
-    def add(self, rank: tuple[int, float, str], start: date, end: date, place: Place3 | None) -> None:
-        if rank < self.rank:
-            self.rank, self.start, self.end, self.place = rank, start, end, place
+
+class _ClusterIndex:
+    """The clusters of a batch by key and date, so an event is compared only with the clusters whose
+    interval overlaps its own (a key's clusters span many dates; scanning them all was quadratic).
+
+    Per key and interval length (days), the clusters' start days are kept sorted: a cluster of length L
+    overlaps [start, end] exactly when its start day lies in [start - L, end], one bisection per length."""
+
+    def __init__(self) -> None:
+        self._starts: dict[str, dict[int, list[tuple[int, int]]]] = defaultdict(dict)  # key -> L -> (day, id)
+        self.by_id: dict[int, _Cluster] = {}
+
+    @staticmethod
+    def _slot(cluster: _Cluster) -> tuple[int, tuple[int, int]]:
+        start = cluster.start.toordinal()
+        return cluster.end.toordinal() - start, (start, cluster.cluster_id)
+
+    def put(self, cluster: _Cluster) -> None:
+        """Index a cluster (new to the index)."""
+        self.by_id[cluster.cluster_id] = cluster
+        length, entry = self._slot(cluster)
+        bisect.insort(self._starts[cluster.key].setdefault(length, []), entry)
+
+    def first(self, key: str, start: date, end: date, place: Place3 | None) -> _Cluster | None:
+        """The key's cluster of smallest id that accepts the event (the first a scan in id order finds)."""
+        low, high = start.toordinal(), end.toordinal()
+        best = None
+        for length, entries in self._starts.get(key, {}).items():
+            window = entries[bisect.bisect_left(entries, (low - length,)):bisect.bisect_left(entries, (high + 1,))]
+            for _, cid in window:
+                if (best is None or cid < best.cluster_id) and self.by_id[cid].accepts(start, end, place):
+                    best = self.by_id[cid]
+        return best
+
+    def add(self, cluster: _Cluster, rank: tuple[int, float, str], start: date, end: date,
+            place: Place3 | None) -> None:
+        """A mention joins the cluster; one better than its representative becomes it, and the cluster takes
+        its dates and place (and so its place in the index)."""
+        if rank < cluster.rank:
+            length, entry = self._slot(cluster)
+            entries = self._starts[cluster.key][length]
+            del entries[bisect.bisect_left(entries, entry)]
+            cluster.rank, cluster.start, cluster.end, cluster.place = rank, start, end, place
+            self.put(cluster)
 
 
 STORED_CLUSTERS_SQL = """
@@ -219,19 +265,19 @@ ORDER BY c.cluster_id
 """
 
 
-def _stored_clusters(con: duckdb.DuckDBPyConnection, spans: dict[str, tuple[date, date]],
-                     also: Iterable[int]) -> dict[str, list[_Cluster]]:
-    """Stored clusters that may take an event of the batch: same key and overlapping `spans[key]` (the
-    batch's dates for that key), plus the clusters `also` names. Only these are read, so a batch's cost
-    does not grow with the store."""
-    keys = sorted(spans)
-    rows = con.execute(STORED_CLUSTERS_SQL, [keys, [spans[k][0] for k in keys], [spans[k][1] for k in keys],
-                                             sorted(set(also))]).fetchall()
-    clusters: dict[str, list[_Cluster]] = defaultdict(list)
+def _stored_clusters(con: duckdb.DuckDBPyConnection, wanted: Iterable[tuple[str, tuple[date, date]]],
+                     also: Iterable[int]) -> _ClusterIndex:
+    """Stored clusters that may take an event of the batch: the key and interval of one of its events
+    (`wanted`, key and (start, end)) overlap theirs, or `also` names them. Only these are read, so a
+    batch's cost does not grow with the store; a cluster no event overlaps could take none of them."""
+    spans = sorted(set(wanted))
+    rows = con.execute(STORED_CLUSTERS_SQL, [[k for k, _ in spans], [s for _, (s, _) in spans],
+                                             [e for _, (_, e) in spans], sorted(set(also))]).fetchall()
+    index = _ClusterIndex()
     for key, cid, modality, confidence, rep, start, end, name, country, precision in rows:
         place = (name, country, precision) if (name or country) else None
-        clusters[key].append(_Cluster(cid, (modality_rank(modality), -confidence, rep), start, end, place))
-    return clusters
+        index.put(_Cluster(cid, key, (modality_rank(modality), -confidence, rep), start, end, place))
+    return index
 
 
 def _original_clusters(con: duckdb.DuckDBPyConnection, originals: Iterable[str]) -> dict[tuple[str, str], list[int]]:
@@ -247,33 +293,29 @@ def _original_clusters(con: duckdb.DuckDBPyConnection, originals: Iterable[str])
 def assign_clusters(con: duckdb.DuckDBPyConnection, analyses: Sequence[Analysis],
                     originals: dict[str, str]) -> set[int]:
     """Put every event of the (just written) analyses in a cluster; returns the clusters to refresh."""
-    events = [(e, cluster_key(e), event_interval(e, a.article.date)) for a in analyses for e in a.events]
+    events = [e for a in analyses for e in a.events]
     if not events:
         return set()
-    spans: dict[str, tuple[date, date]] = {}
-    for _, key, (start, end) in events:
-        low, high = spans.get(key, (start, end))
-        spans[key] = (min(low, start), max(high, end))
+    keys = [cluster_key(e) for e in events]
+    intervals = [event_interval(e, a.article.date) for a in analyses for e in a.events]
     by_doc = _original_clusters(con, originals.values())
-    clusters = _stored_clusters(con, spans, (cid for ids in by_doc.values() for cid in ids))
-    by_id = {c.cluster_id: c for cs in clusters.values() for c in cs}
+    index = _stored_clusters(con, zip(keys, intervals), (cid for ids in by_doc.values() for cid in ids))
     next_id = int(con.execute("SELECT coalesce(max(cluster_id), 0) FROM event_clusters").fetchall()[0][0]) + 1
     members = []
-    for event, key, (start, end) in events:
+    for event, key, (start, end) in zip(events, keys, intervals):
         place = event_place(event)
         rank = (modality_rank(event.modality), -event.confidence, event.event_id)
-        family = [by_id[cid] for cid in by_doc.get((originals.get(event.doc_id, ""), key), ())]
-        cluster = next((c for c in family + clusters[key] if c.accepts(start, end, place)), None)
+        family = [index.by_id[cid] for cid in by_doc.get((originals.get(event.doc_id, ""), key), ())]
+        cluster = next((c for c in family if c.accepts(start, end, place)), None) or index.first(key, start, end, place)
         cluster = cluster or (family[0] if family else None)
         if cluster is not None:
-            cluster.add(rank, start, end, place)
+            index.add(cluster, rank, start, end, place)
         else:
-            cluster = _Cluster(next_id, rank, start, end, place)
+            cluster = _Cluster(next_id, key, rank, start, end, place)
             next_id += 1
-            clusters[key].append(cluster)
-            by_id[cluster.cluster_id] = cluster
+            index.put(cluster)
         by_doc[(event.doc_id, key)].append(cluster.cluster_id)
-        members.append([event.event_id, cluster.cluster_id, event.doc_id, key])
+        members.append((event.event_id, cluster.cluster_id, event.doc_id, key))
     insert_rows(con, "cluster_members", members)
     return {m[1] for m in members}
 

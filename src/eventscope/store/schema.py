@@ -6,6 +6,7 @@ table per statement (row-by-row `executemany` costs milliseconds a row).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 import duckdb
@@ -114,7 +115,9 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Seque
 
     width = len(columns) if columns else len(rows[0])
     names = list(columns) if columns else [f"c{i}" for i in range(width)]
-    data = pa.table({name: pa.array(column) for name, column in zip(names, zip(*rows))})
+    # Column by column (`zip(*rows)` would hold an iterator per row, enough garbage-collected objects in a
+    # large batch to bring on a full collection of the process).
+    data = pa.table({name: pa.array(list(map(itemgetter(i), rows))) for i, name in enumerate(names)})
     target = f"{table} ({', '.join(names)})" if columns else table
     con.register("_eventscope_rows", data)
     try:

@@ -25,14 +25,15 @@ import duckdb
 
 from ..errors import StoreError
 
-from ..records import Actor, Analysis, Event, Failure
+from ..records import Actor, Analysis, Event, Failure, Place
 from . import dedup
 from .queries import EventFilter, event_where
 from .schema import MIGRATIONS, SCHEMA_VERSION, insert_rows
 
 log = logging.getLogger(__name__)
-# One encoder for every record: `json.dumps(..., ensure_ascii=False)` builds a new one per call.
-_record_json = json.JSONEncoder(ensure_ascii=False).encode
+# One encoder for every record: `json.dumps(..., ensure_ascii=False)` builds a new one per call. A record is a
+# tree of fresh dicts (`to_dict`), never cyclic, so the encoder need not keep a map of the containers it is in.
+_record_json = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 # DuckDB's buffer cache would otherwise grow towards 80% of RAM over a long ingest.
 MEMORY_LIMIT = "128MB"
 DOC_TABLES = ("events", "actor_mentions", "relations", "place_mentions", "event_mentions", "documents")
@@ -69,15 +70,42 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-def _actor_cols(actor: Actor | None) -> list[Any]:
+_NO_ACTOR = (None,) * 5
+
+
+def _actor_cols(actor: Actor | None) -> tuple[Any, ...]:
     if actor is None:
-        return [None] * 5
-    return [actor.name, actor.text, actor.country, actor.sector, actor.kind]
+        return _NO_ACTOR
+    return actor.name, actor.text, actor.country, actor.sector, actor.kind
 
 
-def _event_row(event: Event) -> list[Any]:
+_NO_PLACE = (None,) * 7
+
+
+def _place_cols(place: Place | None) -> tuple[Any, ...]:
+    if place is None:
+        return _NO_PLACE
+    return place.name, place.country, place.admin1, place.lat, place.lon, place.geonameid, place.precision
+
+
+def _actor_mentions(analysis: Analysis) -> Iterator[tuple[Actor, str | None, str | None]]:
+    """Every actor mention of a document, with the event it is an argument of and its role there."""
+    yield from ((actor, None, None) for actor in analysis.actors)
+    for event in analysis.events:
+        if event.source is not None:
+            yield event.source, event.event_id, "source"
+        if event.target is not None:
+            yield event.target, event.event_id, "target"
+    for relation in analysis.relations:
+        yield relation.subject, None, "relation"
+        yield relation.object, None, "relation"
+
+
+# Rows are tuples: a tuple of plain values leaves the garbage collector's care at its first collection, while
+# a list stays tracked and, surviving until the batch is inserted, makes full collections come sooner.
+def _event_row(event: Event) -> tuple[Any, ...]:
     d, loc, att, ev, fr = event.date, event.location, event.attribution, event.evidence, event.frame
-    return [
+    return (
         event.event_id, event.doc_id, event.type, event.mode, event.cameo, event.quad_class,
         *_actor_cols(event.source), *_actor_cols(event.target),
         d.start if d else None, d.end if d else None, d.precision if d else None,
@@ -91,7 +119,7 @@ def _event_row(event: Event) -> list[Any]:
         event.fatalities, event.injured, event.arrested, d.basis if d else None,
         loc.inferred if loc else None, loc.basis if loc else None,
         fr.place.name if fr and fr.place else None, fr.date if fr else None, fr.source if fr else None,
-    ]
+    )
 
 
 class Store:
@@ -230,41 +258,32 @@ class Store:
     def _insert_documents(self, analyses: Sequence[Analysis]) -> None:
         now = _now()
         insert_rows(self.con, "documents", [
-            [a.article.doc_id, a.article.date, a.article.title, a.article.url, a.article.source, a.article.origin,
-             a.article.text, text_hash(a.article.text), len(a.events), now] for a in analyses])
+            (a.article.doc_id, a.article.date, a.article.title, a.article.url, a.article.source, a.article.origin,
+             a.article.text, text_hash(a.article.text), len(a.events), now) for a in analyses])
         events = [e for a in analyses for e in a.events]
         insert_rows(self.con, "events", [_event_row(e) for e in events])
         insert_rows(self.con, "event_mentions", [
-            [e.event_id, e.doc_id, e.sentence_index, e.evidence.start, e.evidence.end, e.evidence.trigger,
+            (e.event_id, e.doc_id, e.sentence_index, e.evidence.start, e.evidence.end, e.evidence.trigger,
              e.evidence.trigger_start, e.evidence.trigger_end, e.modality,
              e.attribution.source.name if e.attribution and e.attribution.source else None,
-             e.attribution.cue if e.attribution else None] for e in events])
+             e.attribution.cue if e.attribution else None) for e in events])
         self._insert_actors(analyses)
         insert_rows(self.con, "relations", [
-            [r.doc_id, actor_key(r.subject), r.relation, actor_key(r.object), r.modality, r.evidence.sentence,
-             r.evidence.start, r.evidence.end, r.confidence, _record_json(r.to_dict())]
+            (r.doc_id, actor_key(r.subject), r.relation, actor_key(r.object), r.modality, r.evidence.sentence,
+             r.evidence.start, r.evidence.end, r.confidence, _record_json(r.to_dict()))
             for a in analyses for r in a.relations])
-        place_keys = ("name", "country", "admin1", "lat", "lon", "geonameid", "precision")
         insert_rows(self.con, "place_mentions", [
-            [a.article.doc_id, m.text, m.start, m.end,
-             *([getattr(m.place, k) for k in place_keys] if m.place else [None] * len(place_keys))]
-            for a in analyses for m in a.places])
+            (a.article.doc_id, m.text, m.start, m.end, *_place_cols(m.place)) for a in analyses for m in a.places])
 
     def _insert_actors(self, analyses: Sequence[Analysis]) -> None:
         rows, actors = [], {}
         for analysis in analyses:
             doc_id = analysis.article.doc_id
-            mentions: list[tuple[Actor, str | None, str | None]] = [(a, None, None) for a in analysis.actors]
-            for event in analysis.events:
-                roles = ((event.source, "source"), (event.target, "target"))
-                mentions += [(a, event.event_id, role) for a, role in roles if a is not None]
-            for relation in analysis.relations:
-                mentions += [(relation.subject, None, "relation"), (relation.object, None, "relation")]
-            for actor, event_id, role in mentions:
+            for actor, event_id, role in _actor_mentions(analysis):
                 key = actor_key(actor)
                 actors.setdefault(key, actor)
-                rows.append([doc_id, key, actor.text, actor.start, actor.end, event_id, role])
-        insert_rows(self.con, "actors", [[k, a.name, a.country, a.sector, a.kind, a.id, json.dumps(list(a.aliases))]
+                rows.append((doc_id, key, actor.text, actor.start, actor.end, event_id, role))
+        insert_rows(self.con, "actors", [(k, a.name, a.country, a.sector, a.kind, a.id, json.dumps(list(a.aliases)))
                                          for k, a in actors.items()], ignore_conflicts=True)
         insert_rows(self.con, "actor_mentions", rows)
 

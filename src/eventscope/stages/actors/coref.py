@@ -30,7 +30,7 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 import numpy
-from spacy.attrs import LOWER
+from spacy.attrs import DEP, LOWER, ORTH, POS
 
 from ...nlp.syntax import RELATIVE_PRONOUNS
 from .mentions import STATELESS_SECTORS, DocActors, Mention, adopt
@@ -98,7 +98,7 @@ def load_coref_data() -> CorefData:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class Seen:
     """An actor met on the walk: its mention, sentence ordinal, and whether it is a clause's subject."""
 
@@ -115,8 +115,11 @@ class Coreference:
     def __init__(self, found: DocActors, data: CorefData) -> None:
         self.found, self.data = found, data
         self.doc, self.tokens, self.tree = found.doc, found.tokens, found.tree
-        firsts = numpy.asarray(found.sent_start, dtype=numpy.int64) == numpy.arange(len(self.tokens))
-        self.sent_of: list[int] = (numpy.cumsum(firsts) - 1).tolist()  # each token's sentence ordinal
+        self.sent_of = found.sent_of
+        self.coordinated = self._coordinated()
+        self.queries: frozenset[str] = frozenset()  # the words `_same_words` may look up (set by `resolve`)
+        self.span_words: dict[tuple[int, int], frozenset[str]] = {}  # (start, end) -> `_span_words`
+        self.name_words: dict[tuple[str, str, tuple[str, ...]], frozenset[str]] = {}  # -> its `queries` words
         self.seen: list[Seen] = []
         self.by_head: defaultdict[str, list[Mention]] = defaultdict(list)  # word -> named or resolved actors with it
         self.gender: dict[int, str] = {}  # id(mention) -> "f" / "m" for people whose title tells it
@@ -131,12 +134,15 @@ class Coreference:
         for m in self.found.mentions:
             starts.setdefault(m.start, []).append(m)
         texts = self.found.texts
-        words = pronouns | self.data.compass
-        cues = [i for i, text in enumerate(texts) if text.lower() in words or text in QUOTE_MARKS]
-        for i in sorted(starts.keys() | self._the_heads() | set(cues)):  # no other token has anything to resolve
+        cues = self.found.where(LOWER, *pronouns, *self.data.compass) + self.found.where(ORTH, *QUOTE_MARKS)
+        the_heads = self._the_heads()
+        self.queries = frozenset(texts[m.head].lower() for m in self.found.mentions if m.generic) \
+            | frozenset(texts[i].lower() for i in the_heads)
+        self.name_words.clear()  # filtered by the queries of this walk
+        for i in sorted(starts.keys() | the_heads | set(cues)):  # no other token has anything to resolve
             here = starts.get(i)
             if here is not None:
-                for m in sorted(here, key=lambda m: m.start - m.end):
+                for m in here if len(here) == 1 else sorted(here, key=lambda m: m.start - m.end):
                     if m.generic and not m.known:
                         self._description(m)
                     self._remember(m)
@@ -145,7 +151,7 @@ class Coreference:
             tok = self.tokens[i]
             if word in self.data.compass and tok.pos_ == "PROPN":
                 self._half(tok)
-            elif i not in self.found.by_token and tok.pos_ == "NOUN" and self._definite(tok):
+            elif i in the_heads and i not in self.found.by_token and tok.pos_ == "NOUN" and self._definite(tok):
                 described = self._described(tok)
                 if described is not None:
                     self._remember(described)
@@ -164,9 +170,17 @@ class Coreference:
     def _the_heads(self) -> set[int]:
         """The tokens with a "the" determiner, which `_definite` requires (found through the
         LOWER array, so the walk looks at no other token's tags)."""
-        the = self.doc.vocab.strings["the"]
-        dets = numpy.flatnonzero(self.doc.to_array(LOWER) == the).tolist()
-        return {self.tree.heads[j] for j in dets if self.tokens[j].dep_ == "det"}
+        strings = self.doc.vocab.strings
+        dets = (self.found.column(LOWER) == strings["the"]) & (self.found.column(DEP) == strings["det"])
+        return {self.tree.heads[j] for j in numpy.flatnonzero(dets).tolist()}
+
+    def _coordinated(self) -> set[int]:
+        """The tokens with a noun or proper noun coordinated to them ("X and the others"), from the arrays."""
+        strings = self.doc.vocab.strings
+        pos = self.found.column(POS)
+        conj = ((pos == strings["NOUN"]) | (pos == strings["PROPN"])) & (self.found.column(DEP) == strings["conj"])
+        heads = self.tree.heads
+        return {heads[c] for c in numpy.flatnonzero(conj).tolist() if heads[c] != c}
 
     def _remember(self, m: Mention) -> None:
         head = self.tokens[m.head]
@@ -180,8 +194,7 @@ class Coreference:
             return  # a modifier ("Iranian" in "Iranian officials", "Russian flags") is not referred to
         subject = dep in SUBJECT_DEPS or (dep == "conj" and self.tree.head(head).dep_ in SUBJECT_DEPS)
         self.seen.append(Seen(m, self.sent_of[m.head], subject, modifier))
-        if not modifier and dep != "conj" \
-                and any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in self.tree.children(head)):
+        if not modifier and dep != "conj" and m.head in self.coordinated:
             self.seen.append(Seen(m, self.sent_of[m.head], subject, coordination=True))  # "they": X and the others
         if m.kind == "person":
             words = set(m.title.split())
@@ -189,8 +202,16 @@ class Coreference:
             if gender:
                 self.gender[id(m)] = gender
         if not m.generic or m.known or m.country:
-            for word in self._words(m):
+            for word in self._filed_words(m):
                 self.by_head[word].append(m)
+
+    def _filed_words(self, m: Mention) -> frozenset[str]:
+        """The words of `_words(m)` that `_same_words` may look up: a country has dozens of alias words, and
+        filing it under each cost more than the lookups."""
+        names = self.name_words.get((m.name, m.title, m.aliases))
+        if names is None:
+            names = self.name_words[(m.name, m.title, m.aliases)] = _name_words(m.name, m.title, m.aliases) & self.queries
+        return (self._span_words(m) & self.queries) | names
 
     def _nested(self, m: Mention) -> bool:
         other = self.found.by_token.get(self.tree.heads[m.head])
@@ -398,13 +419,13 @@ class Coreference:
     def _description(self, m: Mention) -> None:
         """Resolve a generic phrase to an earlier actor: same words anywhere before, else a description of
         the actor's kind nearby."""
-        head = self.tokens[m.head]
-        kids = self.tree.children(head)
-        mods = [c for c in kids if c.dep_ in MODIFIER_DEPS and c.i < head.i]
-        if any(c.dep_ == "poss" for c in kids):
-            return  # "his supporters", "Iran's army": owned, not a reference
         if m.country is not None and m.kind != "person":
             return
+        head = self.tokens[m.head]
+        kids = self.tree.children(head)
+        if any(c.dep_ == "poss" for c in kids):
+            return  # "his supporters", "Iran's army": owned, not a reference
+        mods = [c for c in kids if c.dep_ in MODIFIER_DEPS and c.i < head.i]
         words = {c.lower_ for c in mods if c.dep_ in ("amod", "compound")} | {head.lower_}
         new = {c.lower_ for c in mods} & self.data.new_modifiers
         full = self._same_words(m, words, new) or self._by_kind(m, head, words, new)
@@ -463,18 +484,25 @@ class Coreference:
         """A reference's own country, if any, must be the actor's."""
         return m.country is None or full.country is None or m.country == full.country
 
-    def _words(self, m: Mention) -> set[str]:
+    def _words(self, m: Mention) -> frozenset[str]:
         """Lower-case words of an actor's text, name, aliases and title, with the lemmas of its text."""
-        toks = self.tokens[m.start:m.end]
-        out = {t.lower_ for t in toks} | {t.lemma_.lower() for t in toks}
-        out |= _name_words(m.name, m.title, m.aliases)
-        return out
+        return self._span_words(m) | _name_words(m.name, m.title, m.aliases)
+
+    def _span_words(self, m: Mention) -> frozenset[str]:
+        """The lower-case words and lemmas of a mention's tokens, read once per span."""
+        span = self.span_words.get((m.start, m.end))
+        if span is None:
+            toks = self.tokens[m.start:m.end]
+            span = self.span_words[(m.start, m.end)] = frozenset({t.lower_ for t in toks} | {t.lemma_.lower() for t in toks})
+        return span
 
     def _government(self, m: Mention) -> None:
         """"Colombia's government", "the Colombian government", "the government of Colombia" and "Bogota"
         are one actor: the dictionary's government of the country, when nothing else qualifies the phrase."""
+        if not m.generic or m.known or m.country is None:
+            return
         head = self.tokens[m.head]
-        if not m.generic or m.known or m.country is None or head.lemma_.lower() not in self.data.government_heads:
+        if head.lemma_.lower() not in self.data.government_heads:
             return
         for c in self.tree.children(head):
             if c.dep_ in ("amod", "compound", "nmod", "poss") or (c.dep_ == "prep" and c.lower_ != "of"):

@@ -16,9 +16,10 @@ from functools import lru_cache
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, IDX, ORTH, SPACY
+from spacy.attrs import DEP, IDX, LOWER, ORTH, POS, SPACY
 
 from ...records import Actor
+from ...nlp.syntax import entity_bounds
 from .dictionary import ActorDictionary, Entry, normalize
 from .tree import DocTree
 from ..frame import parse_dateline
@@ -41,13 +42,15 @@ LOCATIVE_PREPS = {"in", "at"}
 STATELESS_SECTORS = frozenset({"IGO", "NGO"})
 # Prepositions whose object is where something happens, not a party to it ("in Dakar", "across Bamako").
 PLACE_PREPS = frozenset({"in", "inside", "near", "outside", "across", "throughout", "around", "within"})
+# The columns of `DocActors.arrays`.
+ARRAY_ATTRS = (ORTH, SPACY, IDX, LOWER, DEP, POS)
 HOST_HEADS = {"visit", "trip", "travel", "fly", "arrive", "go", "come", "return", "tour", "journey"}
 MAX_GAP = 3  # punctuation tokens a dictionary phrase may skip ("al-Qaeda", "Washington, D.C.")
 MAX_TITLE = 6  # tokens of a title written before a name ("UN Secretary - General", "EU foreign policy chief")
 TITLE_DEPS = frozenset({"compound", "amod", "punct", "flat", "nmod"})  # how a title's words hang on the name
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A mention being built: token span [start, end), the head token index and its resolution."""
 
@@ -76,29 +79,44 @@ class DocActors:
     tree: DocTree = field(init=False)  # tokens, heads and children, made once (spaCy builds a Token per access)
     tokens: list[Any] = field(init=False)  # the tree's tokens (doc[i] builds a new Token per call)
     texts: list[str] = field(init=False)
+    arrays: Any = field(init=False)  # every token's `ARRAY_ATTRS`, one row per token, for prefilters
     idx: list[int] = field(init=False)  # each token's char offset
     sent_start: list[int] = field(init=False)  # index of the first token of each token's sentence
+    sent_of: list[int] = field(init=False)  # each token's sentence ordinal
     ents: list[tuple[int, int, str]] = field(init=False)  # (start, end, label): doc.ents builds new Spans per call
     text: str = field(init=False)
     by_token: dict[int, Mention] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     story_start: int = field(init=False)  # first token after the dateline ("LIMA, Peru (Reuters) -")
     places: set[int] = field(default_factory=set)  # head tokens of capitals named as places ("in Dakar")
+    roles: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)  # id(entry) -> `_at(entry)`
 
     def __post_init__(self) -> None:
         self.tree = DocTree(self.doc)
         self.tokens = self.tree.tokens
-        self.ents = [(e.start, e.end, e.label_) for e in self.doc.ents]
-        orth, spaces, self.idx = self.doc.to_array([ORTH, SPACY, IDX]).T.tolist()  # one array, no Token properties
+        self.ents = entity_bounds(self.doc)
+        self.arrays = self.doc.to_array(list(ARRAY_ATTRS))  # one array, no Token properties
+        orth, spaces, self.idx = self.arrays[:, :3].T.tolist()
         strings = self.doc.vocab.strings
-        self.texts = [strings[h] for h in orth]  # each `tok.text`
+        self.texts = list(map(strings.__getitem__, orth))  # each `tok.text`
         self.text = "".join([t + " " if space else t for t, space in zip(self.texts, spaces)])  # `doc.text`
         dateline = parse_dateline(self.text)
         self.story_start = 0 if dateline is None else bisect_left(self.idx, dateline.end)
-        self.pieces = [_piece(t) for t in self.texts]
-        self.sent_start = [0] * len(self.tokens)
-        for sent in self.doc.sents:
-            self.sent_start[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
+        self.pieces = list(map(_piece, self.texts))
+        self.sent_start, self.sent_of = [0] * len(self.tokens), [0] * len(self.tokens)
+        for k, sent in enumerate(self.doc.sents):  # (nlp.syntax.Sentences would read each sentence's chars too)
+            start, end = sent.start, sent.end
+            self.sent_start[start:end], self.sent_of[start:end] = [start] * (end - start), [k] * (end - start)
+
+    def column(self, attr: int) -> Any:
+        """Every token's `attr` (ORTH, LOWER, DEP or POS: a string's hash, POS a symbol) as an array."""
+        return self.arrays[:, ARRAY_ATTRS.index(attr)]
+
+    def where(self, attr: int, *values: str) -> list[int]:
+        """Indices of the tokens whose `attr` is one of the strings `values`, compared by hash (making no Token;
+        one comparison of every token with every value, which for a few dozen values beats `numpy.isin`)."""
+        hashes = numpy.array([self.doc.vocab.strings[v] for v in values], dtype=self.arrays.dtype)
+        return numpy.flatnonzero((self.column(attr)[:, None] == hashes).any(axis=1)).tolist()
 
     # ---- pass 1: dictionary phrases -------------------------------------------------
     def _longest(self, i: int) -> tuple[int, str, int, str]:
@@ -127,7 +145,8 @@ class DocActors:
 
     def _acceptable(self, start: int, end: int, entry: Entry) -> bool:
         """Named phrases must look like names: capitalized, acronyms in capitals, surnames proper nouns."""
-        if not any(c.isupper() for c in self._text(start, end)):
+        text = self._text(start, end)
+        if not (text[:1].isupper() or any(c.isupper() for c in text)):  # (most names start with a capital)
             return False
         if end - start == 1:
             tok = self.tokens[start]
@@ -157,9 +176,16 @@ class DocActors:
         return agents
 
     def _from_entry(self, start: int, end: int, entry: Entry) -> Mention:
-        country, sector = entry.at(self.day)
+        country, sector = self._at(entry)
         head = self.tree.root(start, end)
         return Mention(start, end, head, entry.name, entry.kind, country, sector, entry.id, entry.aliases, known=True)
+
+    def _at(self, entry: Entry) -> tuple[str | None, str | None]:
+        """`entry.at(self.day)`, once per entry and document (a name comes back, and its roles are many)."""
+        found = self.roles.get(id(entry))  # the dictionary keeps every entry alive: ids are never reused
+        if found is None:
+            found = self.roles[id(entry)] = entry.at(self.day)
+        return found
 
     def _drop(self, m: Mention) -> None:
         self.mentions.remove(m)
@@ -252,7 +278,8 @@ class DocActors:
             if label not in labels:
                 continue
             start = ent_start + (1 if self.tokens[ent_start].lower_ in DETERMINERS else 0)
-            end = next((i for i in range(ent_start, ent_end) if self.texts[i] == "("), ent_end)  # "Front (NVDF": "Front"
+            words = self.texts[ent_start:ent_end]
+            end = ent_start + words.index("(") if "(" in words else ent_end  # "Front (NVDF": "Front"
             end -= 1 if self.tokens[end - 1].dep_ == "case" else 0
             end = self._hyphenated_end(end)
             if start >= end:
@@ -387,7 +414,7 @@ class DocActors:
         """Add a mention for each agent noun phrase: "Russian troops", "officials of the Islamic Republic"."""
         for start, end, sector in agents:
             head = self.tokens[end - 1]
-            if head.pos_ not in ("NOUN", "PROPN") or any(t in self.by_token for t in range(start, end)):
+            if head.pos_ not in ("NOUN", "PROPN") or not self.by_token.keys().isdisjoint(range(start, end)):
                 continue
             name = self.tree.head(head)
             if head.dep_ == "compound" and name.pos_ == "PROPN" and name.i not in self.by_token \
@@ -488,8 +515,10 @@ class DocActors:
         elsewhere in the sentence says nothing of whose an actor is ("summoned Canada's diplomat in New
         Delhi" does not make Canada's prime minister Indian), and international actors have no host."""
         hosts: dict[int, list[tuple[int, int | None, str]]] = {}  # sentence start -> (first token, verb, country)
-        preps = numpy.flatnonzero(self.doc.to_array(DEP) == self.doc.vocab.strings["prep"]).tolist()  # dep_ "prep"
+        preps = self.where(DEP, "prep")
         for prep in map(self.tokens.__getitem__, preps):
+            if prep.lower_ not in LOCATIVE_PREPS and prep.lower_ != "to":
+                continue  # (the test below, without reading the head)
             lemma = self.tree.head(prep).lemma_
             travel = lemma in HOST_HEADS
             if lemma == "base" or not (prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "to" and travel)):

@@ -92,16 +92,24 @@ class Roles:
     crossed: bool = False  # the parties act on each other ("expelled each other's diplomats")
 
 
+def coordinated(token: Any) -> tuple[Any, ...]:
+    """`token.conjuncts` (the tokens coordinated with it, itself left out), without spaCy's walk for a token
+    that is no conjunct and has no right child, which has none (most argument words)."""
+    if token.dep_ != "conj" and token.n_rights == 0:
+        return ()
+    return token.conjuncts
+
+
 def conjuncts(token: Any) -> tuple[Any, ...]:
     """`token` and the tokens coordinated with it ("A and B" -> A, B); not a list the parser lifted out
     of a clause on the token ("the Alliance, made up of A, B and C, launched": the Alliance alone)."""
     if token is None:
         return ()
-    coordinated = token.conjuncts
-    if not coordinated:
+    others = coordinated(token)
+    if not others:
         return (token,)
     clauses = [m.i for m in token.children if m.dep_ in ("acl", "relcl")]
-    return (token, *(c for c in coordinated if not any(token.i < m < c.i for m in clauses)))
+    return (token, *(c for c in others if not any(token.i < m < c.i for m in clauses)))
 
 
 def _pobj(prep: Any) -> Any | None:

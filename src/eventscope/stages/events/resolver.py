@@ -14,7 +14,7 @@ from ...nlp.syntax import is_root
 from ...records import Actor, Analysis
 from ..actors import actor_at
 from ..frame import parse_dateline
-from .args import told_accusation, words
+from .args import coordinated, told_accusation, words
 
 # Subtrees that describe an argument rather than name it; left out of its text.
 TRIM_DEPS = frozenset({"relcl", "appos", "punct", "conj", "cc", "acl", "advcl", "parataxis", "case"})
@@ -117,10 +117,10 @@ class Resolver:
         kids = list(token.children)
         origins = [o for p in kids if p.dep_ == "prep" and p.lower_ in ORIGIN_PREPS for o in p.children if o.dep_ == "pobj"]
         for mod in (*(m for m in kids if m.dep_ in ("amod", "compound", "nmod")), *origins):
-            coordinated = mod.conjuncts
-            if not coordinated:
+            conjoined = coordinated(mod)
+            if not conjoined:
                 continue
-            parts = [(t, self.mention(t)) for t in (mod, *coordinated)]
+            parts = [(t, self.mention(t)) for t in (mod, *conjoined)]
             if all(a is not None and a.kind == "country" and a.country for _, a in parts):
                 named = (lambda t: f"{t.text} {token.text}") if mod.i < token.i else (lambda t: f"{token.text} {mod.head.text} {t.text}")
                 return [(replace(actor, name=named(t), country=a.country, id=None), False)  # type: ignore[union-attr]
@@ -155,8 +155,9 @@ class Resolver:
         for s, idx, actor in reversed(self.recent):
             if s in (sent_index, sent_index - 1) and (s < sent_index or idx < token.idx) and actor.kind in kinds:
                 return actor
+        floor = token.sent.start_char - 400  # `token.sent` walks the sentence: read once, not per actor
         earlier = [a for a in self.analysis.actors if a.start is not None and a.start < token.idx
-                   and a.start >= token.sent.start_char - 400 and a.kind in kinds]
+                   and a.start >= floor and a.kind in kinds]
         return earlier[-1] if earlier else None
 
 
