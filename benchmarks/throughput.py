@@ -8,8 +8,9 @@ recombining and varying the sentences of samples/*.txt), then in one run:
 1. raw spaCy: `nlp.pipe` over the texts, same model and batch size;
 2. eventscope's full ingest (read, parse, every stage, DuckDB) with 1 worker,
    timing each stage and the store writes; prints `ratio <full/raw>` (wall
-   clock) and the CPU seconds of both (the store writes in a second thread,
-   so the ingest uses a little of the second core). Steps 1 and 2 alternate
+   clock) and the CPU seconds of both (the parse runs in a thread beside the
+   stages and the store writes in a third, so the ingest uses part of the
+   second core: the cpu ratio is the cost, the wall ratio the speed). Steps 1 and 2 alternate
    over `--rounds` parts of the corpus (the ingest goes on into one store), so
    a machine whose speed drifts over minutes slows both alike;
 3. the same ingest with 2 workers (speed-up 1 -> 2 workers);

