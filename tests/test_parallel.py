@@ -96,3 +96,21 @@ def test_a_hung_or_crashed_worker_is_replaced_and_only_its_document_fails(pipeli
     assert codes.pop("d3") == "timeout" and codes.pop("d8") == "crash"
     assert set(codes.values()) == {"ok"}
     assert time.monotonic() - started < 60
+
+
+def parse_ahead_of_worker(config_blob: bytes, chunk: list) -> list:
+    """A stand-in analysis that reports, as each document's failure code, the parse-ahead its worker got."""
+    import pickle
+
+    depth = pickle.loads(config_blob).parse_ahead
+    return [Failure(item.doc_id, "x", str(depth), "") for item in chunk]
+
+
+@pytest.mark.parametrize(("cores", "expected"), [(2, "0"), (4, "64")])
+def test_workers_parse_in_a_second_thread_only_where_a_core_is_left_for_it(pipeline, monkeypatch,
+                                                                           cores, expected) -> None:
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: cores)
+    items = [Article(doc_id=f"d{i}", date=date(2022, 3, 1), text="fine") for i in range(4)]
+    config = replace(pipeline.config, parse_ahead=64)
+    results = list(parallel_pipe(items, config, workers=2, chunk_size=2, analyze=parse_ahead_of_worker))
+    assert {r.code for r in results} == {expected}

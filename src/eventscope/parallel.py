@@ -123,7 +123,11 @@ def parallel_pipe(items: Iterable[Item], config: Config, *, workers: int, chunk_
     A chunk that hangs or kills its worker is tried again one document at a time in a new pool; the
     document that still does is a `timeout` (or `crash`) failure and the stream goes on."""
     size = chunk_size or config.batch_size
-    blob = pickle.dumps(config)
+    # A worker parses in a thread of its own (`nlp.parse_ahead`) only where a core is left over for that
+    # thread: with a worker per core the workers' parses fill the cores already, and a second busy thread
+    # in each process would only contend for them.
+    spare_cores = 2 * workers <= (os.cpu_count() or 1)
+    blob = pickle.dumps(config if spare_cores else config.with_(parse_ahead=0))
     budget = Budget.from_config(config)
     pool = _Pool(workers)
     pending: deque[tuple[list[Item], Future[list[Result]]]] = deque()
