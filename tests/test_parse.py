@@ -93,3 +93,27 @@ def test_parse_ahead_stops_its_thread_when_the_reader_stops_early() -> None:
     parsed.close()  # returns once the thread has stopped: no second thread may run the model after this
     assert all(t.name != "eventscope-parse" for t in threading.enumerate())
     assert model.taken <= 3 + 5 + 2  # what was read, what waited in the queue, the one being handed over
+
+
+def test_parse_ahead_lets_a_failing_caller_leave_while_its_input_waits() -> None:
+    """Ctrl-C while the input blocks (a terminal's stdin): the caller's error surfaces at once, not when
+    another line comes."""
+    import threading
+    import time
+
+    from eventscope.nlp import parse
+
+    release = threading.Event()
+
+    def slow_input():
+        yield "first", 0
+        release.wait(30)  # input that does not come
+        yield "late", 1
+
+    parsed = parse.parse_ahead(_CountingModel(), slow_input(), 1, depth=2)
+    assert next(parsed) == ("FIRST", 0)
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        parsed.throw(KeyboardInterrupt)
+    assert time.monotonic() - started < parse.ABANDON_SECONDS + 2
+    release.set()

@@ -24,6 +24,7 @@ MAX_SENTENCE_TOKENS = 200  # tokens without . ! ? ; or a line break before a sen
 _SENTENCE_MARKS = frozenset({".", "!", "?", ";"})
 BOUNDS = "eventscope_sentence_bounds"
 _WAIT = 0.1  # seconds a blocked hand-over waits before it looks again whether the reader has gone
+ABANDON_SECONDS = 5.0  # how long a failing caller waits for the parse thread before leaving it behind
 T = TypeVar("T")
 
 
@@ -109,8 +110,9 @@ def parse_ahead(nlp: Any, pairs: Iterable[tuple[str, T]], batch_size: int,
     The model's matrix products run without the GIL, so what the caller does with one document (the
     stages) overlaps the parse of the next on a second core. Only that thread runs the model, and it
     also consumes `pairs`. An error there is raised here, where it stands in the stream; when the caller
-    stops early the thread stops after the batch it is parsing, before this returns, so two threads
-    never run one model at once."""
+    stops reading, the thread reads no more input and ends after the batch it holds, before this
+    returns, so two threads never run one model at once (a caller that fails, Ctrl-C included, waits
+    `ABANDON_SECONDS` at most: its input may be a terminal that never sends another line)."""
     if depth <= 0:
         yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
         return
@@ -126,9 +128,15 @@ def parse_ahead(nlp: Any, pairs: Iterable[tuple[str, T]], batch_size: int,
                 continue
         return False
 
+    def inputs() -> Iterator[tuple[str, T]]:
+        for pair in pairs:  # nothing more is read once the caller has gone
+            if gone.is_set():
+                return
+            yield pair
+
     def parse() -> None:
         try:
-            for pair in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            for pair in nlp.pipe(inputs(), as_tuples=True, batch_size=batch_size):
                 if not hand_over("doc", pair):
                     return
             hand_over("end", None)
@@ -137,6 +145,7 @@ def parse_ahead(nlp: Any, pairs: Iterable[tuple[str, T]], batch_size: int,
 
     thread = threading.Thread(target=parse, name="eventscope-parse", daemon=True)
     thread.start()
+    wait: float | None = None  # a caller that stops reading waits for the thread to end
     try:
         while True:
             kind, value = ready.get()
@@ -145,6 +154,11 @@ def parse_ahead(nlp: Any, pairs: Iterable[tuple[str, T]], batch_size: int,
             if kind == "error":
                 raise value
             yield value
+    except GeneratorExit:
+        raise
+    except BaseException:  # Ctrl-C or an error in the caller: it is failing, so it does not wait on an
+        wait = ABANDON_SECONDS  # input that may never come (a terminal's stdin); the thread dies with it
+        raise
     finally:
         gone.set()
-        thread.join()
+        thread.join(wait)
