@@ -22,7 +22,7 @@ import re
 import threading
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, NamedTuple, Protocol
 
 from .gazetteer import Entry, Gazetteer, load_abbreviations, load_cues, load_gazetteer, name_key
@@ -103,6 +103,11 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer, cues: dict[str, Any] | None = None, *, nlp: Any = None) -> None:
         self.gaz = gazetteer
         self.nlp = nlp
+        # What a name's entries say before any context depends on the gazetteer alone, and names recur
+        # across documents: each is worked out once per name, for this geoparser's life.
+        self._entries = lru_cache(maxsize=NAME_CACHE)(partial(_entries, gazetteer))
+        self._vote = lru_cache(maxsize=NAME_CACHE)(partial(_vote, gazetteer))
+        self._priors = lru_cache(maxsize=NAME_CACHE)(partial(_priors, gazetteer))
         self._call = threading.local()  # per-call, per-thread facts about the document (names of people, areas)
         cues = cues or load_cues()
         words = cues["words"]
@@ -392,7 +397,7 @@ class Geoparser:
     # -- resolving -------------------------------------------------------------------------------
     def _candidates(self, raw: _Raw) -> tuple[Entry, ...]:
         """The gazetteer entries `raw` may name."""
-        return _entries(self.gaz, raw.name, raw.admin)
+        return self._entries(raw.name, raw.admin)
 
     def _context(self, doc: Any, text: str, raws: list[_Raw]) -> _Context:
         """What the document is about: countries and admin-1 regions of its clear mentions and demonyms."""
@@ -408,7 +413,7 @@ class Geoparser:
             if raw.kind == "demonym" and (iso3 := self.gaz.demonym(raw.name)):
                 ctx.add(raw, iso3, None)
                 continue
-            if raw.name and (vote := _vote(self.gaz, raw.name, raw.admin)) is not None:
+            if raw.name and (vote := self._vote(raw.name, raw.admin)) is not None:
                 ctx.add(raw, *vote)
         for i, raw in enumerate(raws):
             nxt = raws[i + 1] if i + 1 < len(raws) else None
@@ -464,7 +469,7 @@ class Geoparser:
         top = max(focus.values(), default=0)
         containers = ctx.containers.get(raw)
         scored = sorted(((self._score(c, prior, raw, ctx, focus, admin, top, containers), c)
-                         for c, prior in zip(ctx.cands[raw], _priors(self.gaz, raw.name, raw.admin), strict=True)),
+                         for c, prior in zip(ctx.cands[raw], self._priors(raw.name, raw.admin), strict=True)),
                         key=lambda x: -x[0])
         best = scored[0][1]
         if raw.direction:
@@ -482,6 +487,7 @@ class Geoparser:
 
 
 _SETTLED_BONUS = 0.75  # per other name (at most two) the first pass placed in the candidate's admin-1 area
+NAME_CACHE = 50_000  # distinct names a geoparser keeps the gazetteer's facts of (a long run's names fit)
 _BARE_ADMIN2_PENALTY = 2.0  # "Kanawha" alone is more often the town than the county; "Kanawha County" is the county
 _UNSURE_MARGIN = 0.25  # score gap (about a factor 1.8 in population) under which two far-apart towns are a toss-up
 _UNSURE_KM = 161.0  # candidates closer than this give the same answer at the usual accuracy radius
@@ -522,7 +528,6 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-@lru_cache(maxsize=50_000)  # names recur across documents; the entries depend on the gazetteer's data alone
 def _entries(gaz: Gazetteer, name: str, admin: bool) -> tuple[Entry, ...]:
     """The entries a name may denote: with an admin noun after it ("Idlib province") its areas if it has any;
     else not the admin-1 area of a country where a big city has the name."""
@@ -533,7 +538,6 @@ def _entries(gaz: Gazetteer, name: str, admin: bool) -> tuple[Entry, ...]:
     return tuple(c for c in cands if not (c.kind == "admin1" and c.country in big_cities))
 
 
-@lru_cache(maxsize=50_000)  # as `_entries`
 def _vote(gaz: Gazetteer, name: str, admin: bool) -> tuple[str, str | None] | None:
     """The country a name votes for in the document's context, and its admin-1 area when clear, by its entries
     alone: its biggest place, when no namesake in another country comes close; None when it is not clear."""
@@ -550,7 +554,6 @@ def _vote(gaz: Gazetteer, name: str, admin: bool) -> tuple[str, str | None] | No
     return top.country, top.admin1_code if clear else None
 
 
-@lru_cache(maxsize=50_000)  # as `_entries`
 def _priors(gaz: Gazetteer, name: str, admin: bool) -> tuple[float | None, ...]:
     """Each of `_entries`' scores before the document's context: size, kind and how the name matched (None for a
     region, which scores 12 whatever the context)."""
