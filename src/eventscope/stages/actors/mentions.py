@@ -145,8 +145,7 @@ class DocActors:
 
     def _acceptable(self, start: int, end: int, entry: Entry) -> bool:
         """Named phrases must look like names: capitalized, acronyms in capitals, surnames proper nouns."""
-        text = self._text(start, end)
-        if not (text[:1].isupper() or any(c.isupper() for c in text)):  # (most names start with a capital)
+        if not any(c.isupper() for c in self._text(start, end)):
             return False
         if end - start == 1:
             tok = self.tokens[start]
